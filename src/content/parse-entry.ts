@@ -1,0 +1,153 @@
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import type { z } from 'astro/zod';
+import { EntrySchema, type EntryData } from './entry-schema.ts';
+import type { EntryProblem } from './entry-error.ts';
+import { splitSections, type EntrySection } from './entry-sections.ts';
+import { LANGS, TOPIC_KEYS, type Lang, type Topic } from './topics.ts';
+import { entryUrl } from './urls.ts';
+
+/** A valid handbook entry, with everything pages and the index need. */
+export interface HandbookEntry {
+  lang: Lang;
+  topic: Topic;
+  /** File name without `.md`; the last URL segment. */
+  slug: string;
+  /** Path relative to the project root, for messages. */
+  file: string;
+  url: string;
+  data: EntryData;
+  /** The answer, Markdown. */
+  body: string;
+  sections: EntrySection[];
+  /** Line of each frontmatter field in the file, for messages about the entry as a whole. */
+  fieldLines: Record<string, number>;
+}
+
+export type ParseResult = { ok: true; entry: HandbookEntry } | { ok: false; problems: EntryProblem[] };
+
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Parses and validates one entry file. `file` is its path relative to the
+ * project root, `handbook/<lang>/<topic>/<slug>.md`; the path must agree with
+ * the frontmatter. Problems carry the line of the offending field.
+ */
+export function parseEntry(file: string, source: string): ParseResult {
+  const problem = (line: number, field: string, message: string): ParseResult => ({
+    ok: false,
+    problems: [{ file, line, field, message }],
+  });
+  const parts = file.split('/');
+  const [lang, topic, name] = parts.slice(-3);
+  if (parts.length < 4 || !LANGS.includes(lang as Lang) || !TOPIC_KEYS.includes(topic as Topic) || !name) {
+    return problem(1, '', `move the file to handbook/<vi|en>/<topic>/<slug>.md, where topic is one of: ${TOPIC_KEYS.join(', ')}`);
+  }
+  const slug = name.replace(/\.md$/, '');
+  if (!SLUG.test(slug)) {
+    return problem(1, '', `rename the file to lowercase ASCII words joined by hyphens (got "${name}")`);
+  }
+
+  const match = FRONTMATTER.exec(source.replace(/^\uFEFF/, ''));
+  if (!match) {
+    return problem(1, '', 'start the file with a frontmatter block between two "---" lines (see docs/writing-entries.md)');
+  }
+  const [, yamlText = '', body = ''] = match;
+  const lines = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter: lines, prettyErrors: false });
+  // The YAML starts on line 2 of the file, after the opening "---".
+  const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lines.linePos(offset).line + 1);
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((e) => ({
+        file,
+        line: lineAt(e.pos[0]),
+        field: '',
+        message: `fix the YAML: ${e.message.split('\n')[0]}`,
+      })),
+    };
+  }
+  if (!isMap(doc.contents)) return problem(2, '', 'write the frontmatter as "field: value" lines');
+
+  const fieldLine = (key: string) => lineAt(findKey(doc, key)?.range?.[0]);
+  const parsed = EntrySchema.safeParse(doc.toJS());
+  const problems: EntryProblem[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(issueToProblem(file, issue, doc, lineAt));
+  } else {
+    if (parsed.data.topic !== topic) {
+      problems.push({
+        file,
+        line: fieldLine('topic'),
+        field: 'topic',
+        message: `the file is in the "${topic}" folder; write topic: ${topic} or move the file to handbook/${lang}/${parsed.data.topic}/`,
+      });
+    }
+    if (lang === 'vi' && parsed.data.id !== slug) {
+      problems.push({
+        file,
+        line: fieldLine('id'),
+        field: 'id',
+        message: `Vietnamese entries use the id as file name; write id: ${slug} or rename the file to ${parsed.data.id}.md`,
+      });
+    }
+  }
+  if (problems.length > 0 || !parsed.success) return { ok: false, problems };
+
+  const sections = splitSections(body);
+  if (!sections.some((s) => s.text.length > 0)) {
+    const bodyLine = source.slice(0, source.length - body.length).split('\n').length;
+    return problem(bodyLine, '', 'write the answer below the frontmatter, in "## " sections');
+  }
+  return {
+    ok: true,
+    entry: {
+      lang: lang as Lang,
+      topic: topic as Topic,
+      slug,
+      file,
+      url: entryUrl(lang as Lang, topic as Topic, slug),
+      data: parsed.data,
+      body,
+      sections,
+      fieldLines: Object.fromEntries(Object.keys(parsed.data).map((k) => [k, fieldLine(k)])),
+    },
+  };
+}
+
+type Doc = ReturnType<typeof parseDocument>;
+
+function findKey(doc: Doc, key: string) {
+  if (!isMap(doc.contents)) return undefined;
+  return doc.contents.items.find((pair) => isScalar(pair.key) && pair.key.value === key)?.key as
+    | { range?: [number, number, number] }
+    | undefined;
+}
+
+function issueToProblem(
+  file: string,
+  issue: z.core.$ZodIssue,
+  doc: Doc,
+  lineAt: (offset: number | undefined) => number,
+): EntryProblem {
+  const path = issue.path.map(String);
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0] ?? '';
+    return {
+      file,
+      line: lineAt(findKey(doc, key)?.range?.[0]),
+      field: key,
+      message: `remove this field or rename it; allowed fields are: ${Object.keys(EntrySchema.shape).join(', ')}`,
+    };
+  }
+  const node = doc.getIn(issue.path as (string | number)[], true) as { range?: [number, number, number] } | undefined;
+  const keyNode = path.length === 1 ? findKey(doc, path[0] ?? '') : undefined;
+  const line = lineAt(node?.range?.[0] ?? keyNode?.range?.[0]);
+  const value = doc.getIn(issue.path as (string | number)[]);
+  const missing = value === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value');
+  const message = missing
+    ? `add this field: ${issue.message}`
+    : `${issue.message}${value === undefined ? '' : ` (got ${JSON.stringify(value)})`}`;
+  return { file, line, field: path.join('.'), message };
+}

@@ -1,0 +1,22 @@
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { loadHandbook } from '../content/load-handbook.ts';
+
+/**
+ * Validates the whole handbook before Astro builds a page, so a bad entry fails
+ * the build with `file:line: field: what to write` instead of a stack trace.
+ * Checks what the content collection alone cannot: folder/topic agreement,
+ * unique ids, and `related` ids that exist.
+ */
+export function handbookCheck(options: { dir: string }): AstroIntegration {
+  return {
+    name: 'handbook-check',
+    hooks: {
+      'astro:config:setup': async ({ config, logger }) => {
+        const root = fileURLToPath(config.root);
+        const { entries } = await loadHandbook({ dir: options.dir, root });
+        logger.info(`${entries.length} published entries are valid`);
+      },
+    },
+  };
+}
