@@ -2,14 +2,16 @@
 import { defineConfig } from 'astro/config';
 import { handbookCheck } from './src/integrations/handbook-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { loadConfig } from './src/config.ts';
 
-// The handbook folder can be swapped (tests build a fixture handbook) with HANDBOOK_DIR.
-const handbookDir = process.env.HANDBOOK_DIR ?? './handbook';
+// Folders come from src/config.ts (HANDBOOK_DIR, HANDBOOK_SITE_DIR): tests build a fixture handbook.
+const config = loadConfig();
+const handbookDir = config.handbookDir;
 
 export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
-  outDir: process.env.HANDBOOK_SITE_DIR ?? './dist',
+  outDir: config.siteDir,
   devToolbar: { enabled: false },
   integrations: [handbookCheck({ dir: handbookDir }), pagefindIndex()],
   vite: { define: { 'import.meta.env.HANDBOOK_DIR': JSON.stringify(handbookDir) } },

@@ -1,0 +1,132 @@
+import path from 'node:path';
+import { z } from 'astro/zod';
+
+/**
+ * Settings of the service and the tools, read from environment variables.
+ * This module is the only reader of `process.env`; everything else receives a
+ * {@link Config}. Each field names the variable that sets it.
+ */
+export const ConfigSchema = z.object({
+  /** `PORT`: port of the site and question endpoint. */
+  port: z.coerce.number().int().min(0).max(65535).default(4321),
+  /** `HOST`: interface to listen on. */
+  host: z.string().min(1).default('localhost'),
+  /** `HANDBOOK_DIR`: folder of handbook entries. */
+  handbookDir: z.string().min(1).default('handbook'),
+  /** `HANDBOOK_SITE_DIR`: where the built site is written and served from. */
+  siteDir: z.string().min(1).default('dist'),
+  /** `HANDBOOK_DATA_DIR`: where the question index and the question log live. */
+  dataDir: z.string().min(1).default('data'),
+  model: z.object({
+    /** `HANDBOOK_MODEL_ID`: embedding model on the Hugging Face Hub (downloaded once, then cached). */
+    id: z.string().min(1).default('Xenova/multilingual-e5-small'),
+    /** `HANDBOOK_MODEL_DIR`: a folder holding the model files; when set, only this folder is used and nothing is downloaded. */
+    dir: z.string().min(1).optional(),
+    /** `HANDBOOK_MODEL_DTYPE`: which ONNX weights to load (q8 = onnx/model_quantized.onnx, fp32 = onnx/model.onnx). */
+    dtype: z.enum(['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4']).default('q8'),
+    /** `HANDBOOK_MODEL_CACHE`: where downloaded models are kept. */
+    cacheDir: z.string().min(1).default('.cache/models'),
+    /** `HANDBOOK_MODEL`: `off` runs lexical-only without trying to load a model. */
+    enabled: z.boolean().default(true),
+    /** `HANDBOOK_EMBED_BATCH`: passages embedded per batch. */
+    batchSize: z.coerce.number().int().min(1).max(256).default(16),
+  }),
+  retrieval: z.object({
+    /** `HANDBOOK_DENSE_WEIGHT`: weight of the dense score in the hybrid score (the lexical weight is 1 minus it). */
+    denseWeight: z.coerce.number().min(0).max(1).default(0.5),
+    /** `HANDBOOK_DENSE_FLOOR`: cosine similarity treated as "unrelated" by the model (0.7 for e5 models, per their model card). */
+    denseFloor: z.coerce.number().min(-1).max(0.99).default(0.7),
+    /** `HANDBOOK_ANSWER_THRESHOLD`: confidence at or above which the best entry is given as the answer. */
+    threshold: z.coerce.number().min(0).max(1).default(0.5),
+  }),
+  limits: z.object({
+    /** `HANDBOOK_MAX_QUESTION`: longest question accepted, in characters. */
+    maxQuestionChars: z.coerce.number().int().min(10).max(5000).default(500),
+    /** `HANDBOOK_MAX_BODY`: largest request body accepted, in bytes. */
+    maxBodyBytes: z.coerce.number().int().min(256).max(1_000_000).default(8192),
+    /** `HANDBOOK_RATE_LIMIT`: questions one client may ask per minute. */
+    perMinute: z.coerce.number().int().min(1).max(100_000).default(60),
+  }),
+});
+
+export type Config = z.output<typeof ConfigSchema>;
+
+const ENV_NAMES: Record<string, string> = {
+  port: 'PORT',
+  host: 'HOST',
+  handbookDir: 'HANDBOOK_DIR',
+  siteDir: 'HANDBOOK_SITE_DIR',
+  dataDir: 'HANDBOOK_DATA_DIR',
+  'model.id': 'HANDBOOK_MODEL_ID',
+  'model.dir': 'HANDBOOK_MODEL_DIR',
+  'model.dtype': 'HANDBOOK_MODEL_DTYPE',
+  'model.cacheDir': 'HANDBOOK_MODEL_CACHE',
+  'model.enabled': 'HANDBOOK_MODEL',
+  'model.batchSize': 'HANDBOOK_EMBED_BATCH',
+  'retrieval.denseWeight': 'HANDBOOK_DENSE_WEIGHT',
+  'retrieval.denseFloor': 'HANDBOOK_DENSE_FLOOR',
+  'retrieval.threshold': 'HANDBOOK_ANSWER_THRESHOLD',
+  'limits.maxQuestionChars': 'HANDBOOK_MAX_QUESTION',
+  'limits.maxBodyBytes': 'HANDBOOK_MAX_BODY',
+  'limits.perMinute': 'HANDBOOK_RATE_LIMIT',
+};
+
+/** Thrown for a setting that cannot be used; the message names the variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Reads the configuration from environment variables (by default `process.env`),
+ * resolving folders against `root`. Throws {@link ConfigError} naming every bad variable.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env, root = process.cwd()): Config {
+  const get = (field: string) => {
+    const v = env[ENV_NAMES[field] ?? ''];
+    return v === undefined || v.trim() === '' ? undefined : v.trim();
+  };
+  const modelSwitch = get('model.enabled');
+  const raw = {
+    port: get('port'),
+    host: get('host'),
+    handbookDir: get('handbookDir'),
+    siteDir: get('siteDir'),
+    dataDir: get('dataDir'),
+    model: {
+      id: get('model.id'),
+      dir: get('model.dir'),
+      dtype: get('model.dtype'),
+      cacheDir: get('model.cacheDir'),
+      enabled: modelSwitch === undefined ? undefined : !['off', '0', 'false', 'no'].includes(modelSwitch.toLowerCase()),
+      batchSize: get('model.batchSize'),
+    },
+    retrieval: {
+      denseWeight: get('retrieval.denseWeight'),
+      denseFloor: get('retrieval.denseFloor'),
+      threshold: get('retrieval.threshold'),
+    },
+    limits: {
+      maxQuestionChars: get('limits.maxQuestionChars'),
+      maxBodyBytes: get('limits.maxBodyBytes'),
+      perMinute: get('limits.perMinute'),
+    },
+  };
+  const parsed = ConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => {
+      const field = i.path.join('.');
+      const name = ENV_NAMES[field] ?? field;
+      return `  ${name}=${JSON.stringify(get(field) ?? '')}: ${i.message}`;
+    });
+    throw new ConfigError(`Some settings cannot be used; fix these environment variables:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const abs = (p: string) => path.resolve(root, p);
+  return {
+    ...c,
+    handbookDir: abs(c.handbookDir),
+    siteDir: abs(c.siteDir),
+    dataDir: abs(c.dataDir),
+    model: { ...c.model, cacheDir: abs(c.model.cacheDir), ...(c.model.dir ? { dir: abs(c.model.dir) } : {}) },
+  };
+}
