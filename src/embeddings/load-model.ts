@@ -58,7 +58,8 @@ export async function loadModel(
     env.localModelPath = `${path.dirname(dir)}${path.sep}`;
     const id = path.basename(dir);
     try {
-      const extractor = await pipeline('feature-extraction', id, options);
+      // No progress callback: reading local files is quick, and transformers.js reports it as "download".
+      const extractor = await pipeline('feature-extraction', id, { dtype: model.dtype });
       return { extractor, info: { id, source: 'directory', location: dir, dtype: model.dtype } };
     } catch (cause) {
       throw new ModelUnavailableError(`the model in HANDBOOK_MODEL_DIR (${dir}) could not be loaded: ${String(cause)}`, { cause });

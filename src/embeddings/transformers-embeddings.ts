@@ -57,7 +57,8 @@ export class TransformersEmbeddings implements EmbeddingsInterface {
   private async embed(texts: string[]): Promise<number[][]> {
     const out: number[][] = [];
     for (let i = 0; i < texts.length; i += this.batchSize) {
-      const batch = texts.slice(i, i + this.batchSize);
+      // NFC: a tokenizer vocabulary holds composed letters; decomposed input (NFD, common from macOS and some IMEs) would become unknown tokens.
+      const batch = texts.slice(i, i + this.batchSize).map((t) => t.normalize('NFC'));
       const tensor = await this.extractor(batch, { pooling: 'mean', normalize: true });
       out.push(...(tensor.tolist() as number[][]));
       tensor.dispose?.();
