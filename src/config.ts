@@ -36,8 +36,10 @@ export const ConfigSchema = z.object({
     denseWeight: z.coerce.number().min(0).max(1).default(0.5),
     /** `HANDBOOK_DENSE_FLOOR`: cosine similarity treated as "unrelated" by the model (0.7 for e5 models, per their model card). */
     denseFloor: z.coerce.number().min(-1).max(0.99).default(0.7),
-    /** `HANDBOOK_ANSWER_THRESHOLD`: confidence at or above which the best entry is given as the answer. */
+    /** `HANDBOOK_ANSWER_THRESHOLD`: confidence at or above which the best entry is given as the answer (calibrated with npm run calibrate). */
     threshold: z.coerce.number().min(0).max(1).default(0.5),
+    /** `HANDBOOK_DENSE_CONFIDENCE`: weight of the dense similarity in the confidence; 0 until calibrated with a real model. */
+    denseConfidenceWeight: z.coerce.number().min(0).max(1).default(0),
   }),
   limits: z.object({
     /** `HANDBOOK_MAX_QUESTION`: longest question accepted, in characters. */
@@ -66,6 +68,7 @@ const ENV_NAMES: Record<string, string> = {
   'retrieval.denseWeight': 'HANDBOOK_DENSE_WEIGHT',
   'retrieval.denseFloor': 'HANDBOOK_DENSE_FLOOR',
   'retrieval.threshold': 'HANDBOOK_ANSWER_THRESHOLD',
+  'retrieval.denseConfidenceWeight': 'HANDBOOK_DENSE_CONFIDENCE',
   'limits.maxQuestionChars': 'HANDBOOK_MAX_QUESTION',
   'limits.maxBodyBytes': 'HANDBOOK_MAX_BODY',
   'limits.perMinute': 'HANDBOOK_RATE_LIMIT',
@@ -104,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       denseWeight: get('retrieval.denseWeight'),
       denseFloor: get('retrieval.denseFloor'),
       threshold: get('retrieval.threshold'),
+      denseConfidenceWeight: get('retrieval.denseConfidenceWeight'),
     },
     limits: {
       maxQuestionChars: get('limits.maxQuestionChars'),

@@ -6,6 +6,13 @@ export interface FusionSettings {
   denseFloor: number;
   /** Confidence at or above which the best entry is the answer. */
   threshold: number;
+  /**
+   * Weight of the dense scale in the confidence. 0 by default: the threshold
+   * is calibrated on lexical coverage, and no real model weights were
+   * available to calibrate a dense confidence (a random-weight model finds
+   * every question similar to something, which would answer everything).
+   */
+  denseConfidenceWeight: number;
 }
 
 /**
@@ -31,11 +38,10 @@ export function fuse(lexical: number, dense: number | undefined, s: FusionSettin
 }
 
 /**
- * Confidence that the best entry answers the question, 0..1. Lexically it is
- * the entry's IDF-weighted coverage of the question (comparable across
- * questions, unlike BM25); in hybrid mode the dense scale is blended in with
- * the same weight as in ranking.
+ * Confidence that the best entry answers the question, 0..1: the entry's
+ * IDF-weighted coverage of the question (comparable across questions, unlike
+ * BM25), blended with the dense scale by `denseConfidenceWeight`.
  */
 export function confidence(coverage: number, dense: number | undefined, s: FusionSettings): number {
-  return fuse(coverage, dense, s);
+  return dense === undefined ? coverage : (1 - s.denseConfidenceWeight) * coverage + s.denseConfidenceWeight * dense;
 }

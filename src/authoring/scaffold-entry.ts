@@ -1,0 +1,52 @@
+import type { Lang, Topic } from '../content/topics.ts';
+import { tagSlug } from '../content/urls.ts';
+
+/** What the author gives to start an entry. */
+export interface ScaffoldInput {
+  lang: Lang;
+  topic: Topic;
+  question: string;
+  /** For a translation: the id of the Vietnamese entry. */
+  id?: string | undefined;
+  today: Date;
+}
+
+const SECTIONS: Record<Lang, string[]> = {
+  vi: ['Cần làm gì', 'Hồ sơ, giấy tờ', 'Phí và thời hạn', 'Lưu ý'],
+  en: ['What to do', 'Documents', 'Fees and time limits', 'Notes'],
+};
+
+/** A slug from the question: folded, hyphenated, at most eight words. */
+export function slugFromQuestion(question: string): string {
+  return tagSlug(question).split('-').filter(Boolean).slice(0, 8).join('-');
+}
+
+/**
+ * The text of a new entry file, as a draft: valid frontmatter with today's
+ * date and the standard answer sections to fill in. The author publishes it by
+ * setting `status: published`.
+ */
+export function scaffoldEntry(input: ScaffoldInput): { slug: string; text: string } {
+  const slug = slugFromQuestion(input.question);
+  const id = input.id ?? slug;
+  const yamlString = (s: string) => JSON.stringify(s);
+  const text = [
+    '---',
+    `id: ${id}`,
+    `question: ${yamlString(input.question)}`,
+    'aliases: []',
+    `topic: ${input.topic}`,
+    'tags: []',
+    'legalBasis: []',
+    'appliesTo: [commune, ward]',
+    'related: []',
+    `owner: ${input.lang === 'vi' ? 'Tổ IOC tỉnh' : 'Provincial IOC team'}`,
+    `reviewedOn: ${input.today.toISOString().slice(0, 10)}`,
+    'reviewEvery: 6',
+    'status: draft',
+    '---',
+    '',
+    ...SECTIONS[input.lang].flatMap((h) => [`## ${h}`, '', input.lang === 'vi' ? '(Viết nội dung ở đây.)' : '(Write this section.)', '']),
+  ].join('\n');
+  return { slug, text };
+}
