@@ -2,6 +2,12 @@ import { z } from 'astro/zod';
 import { TOPIC_KEYS } from './topics.ts';
 
 const kebabId = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const REVIEW_DATE = 'write the review date as YYYY-MM-DD, for example 2025-09-15';
+/** True when `YYYY-MM-DD` names a day that exists (not 2026-02-30). */
+const isRealDay = (s: string) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+};
 
 /**
  * Frontmatter of one handbook entry (`handbook/<lang>/<topic>/<slug>.md`).
@@ -25,19 +31,31 @@ export const EntrySchema = z
       .min(8, { message: 'write the full question (at least 8 characters)' })
       .max(200, { message: 'keep the question under 200 characters; put details in the answer' }),
     /** Other ways officers ask the same question; they help search and the Ask box. */
-    aliases: z.array(z.string().trim().min(3)).default([]),
+    aliases: z
+      .array(z.string({ message: 'write each alias as text' }).trim().min(3, { message: 'write each alias as a full question (at least 3 characters)' }), {
+        message: 'write aliases as a list, one "- question" per line',
+      })
+      .default([]),
     /** One topic from the fixed list; must match the entry's folder. */
     topic: z.enum(TOPIC_KEYS, {
       message: `write one of: ${TOPIC_KEYS.join(', ')}`,
     }),
     /** Free keywords, lowercase, used for tag pages and search filters. */
-    tags: z.array(z.string().trim().min(2).max(40)).default([]),
+    tags: z
+      .array(z.string({ message: 'write each tag as text' }).trim().min(2, { message: 'write tags of 2 to 40 characters' }).max(40, { message: 'write tags of 2 to 40 characters' }), {
+        message: 'write tags as a list, e.g. [khai tử, hộ tịch]',
+      })
+      .default([]),
     /**
      * Legal documents the answer rests on, as cited in Vietnamese practice.
      * Leave empty rather than guess.
      * @example ["Luật Hộ tịch 2014", "Nghị định 123/2015/NĐ-CP"]
      */
-    legalBasis: z.array(z.string().trim().min(3)).default([]),
+    legalBasis: z
+      .array(z.string({ message: 'write each document as text' }).trim().min(3, { message: 'write the document reference, e.g. "Luật Hộ tịch 2014"' }), {
+        message: 'write legalBasis as a list of document references, or [] when unsure',
+      })
+      .default([]),
     /** Levels of government the answer applies to. */
     appliesTo: z
       .array(z.enum(['commune', 'ward', 'province'], { message: 'write commune, ward or province' }))
@@ -48,7 +66,15 @@ export const EntrySchema = z
     /** Who keeps the entry correct. */
     owner: z.string().trim().min(2).default('Tổ IOC tỉnh'),
     /** When the entry was last checked against current rules (YYYY-MM-DD). */
-    reviewedOn: z.coerce.date({ message: 'write the review date as YYYY-MM-DD, for example 2025-09-15' }),
+    reviewedOn: z.preprocess(
+      // YAML loaders differ: some hand over `2026-10-15` as a Date, others as a string.
+      (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
+      z
+        .string({ message: REVIEW_DATE })
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { message: REVIEW_DATE })
+        .refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || isRealDay(s), { message: `${REVIEW_DATE}; that day does not exist` })
+        .transform((s) => new Date(`${s}T00:00:00Z`)),
+    ),
     /** How many months may pass before the entry must be reviewed again. */
     reviewEvery: z
       .number({ message: 'write a whole number of months, for example 6' })

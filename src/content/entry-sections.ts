@@ -31,7 +31,10 @@ export function splitSections(body: string): EntrySection[] {
       flush();
       current = { heading: toString(node).trim(), text: '' };
     } else if (node.type === 'list') {
-      for (const item of node.children) lines.push(`- ${toString(item, { includeImageAlt: false })}`);
+      node.children.forEach((item, i) => {
+        const marker = node.ordered ? `${(node.start ?? 1) + i}.` : '-';
+        lines.push(`${marker} ${toString(item, { includeImageAlt: false })}`);
+      });
     } else {
       lines.push(toString(node, { includeImageAlt: false }));
     }

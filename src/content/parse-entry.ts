@@ -48,7 +48,8 @@ export function parseEntry(file: string, source: string): ParseResult {
     return problem(1, '', `rename the file to lowercase ASCII words joined by hyphens (got "${name}")`);
   }
 
-  const match = FRONTMATTER.exec(source.replace(/^\uFEFF/, ''));
+  // NFC once, here: every later comparison and the index see composed letters whatever the editor saved.
+  const match = FRONTMATTER.exec(source.replace(/^\uFEFF/, '').normalize('NFC'));
   if (!match) {
     return problem(1, '', 'start the file with a frontmatter block between two "---" lines (see docs/writing-entries.md)');
   }
@@ -74,7 +75,7 @@ export function parseEntry(file: string, source: string): ParseResult {
   const parsed = EntrySchema.safeParse(doc.toJS());
   const problems: EntryProblem[] = [];
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push(issueToProblem(file, issue, doc, lineAt));
+    for (const issue of parsed.error.issues) problems.push(...issueToProblems(file, issue, doc, lineAt));
   } else {
     if (parsed.data.topic !== topic) {
       problems.push({
@@ -125,21 +126,20 @@ function findKey(doc: Doc, key: string) {
     | undefined;
 }
 
-function issueToProblem(
+function issueToProblems(
   file: string,
   issue: z.core.$ZodIssue,
   doc: Doc,
   lineAt: (offset: number | undefined) => number,
-): EntryProblem {
+): EntryProblem[] {
   const path = issue.path.map(String);
   if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0] ?? '';
-    return {
+    return issue.keys.map((key) => ({
       file,
       line: lineAt(findKey(doc, key)?.range?.[0]),
       field: key,
       message: `remove this field or rename it; allowed fields are: ${Object.keys(EntrySchema.shape).join(', ')}`,
-    };
+    }));
   }
   const node = doc.getIn(issue.path as (string | number)[], true) as { range?: [number, number, number] } | undefined;
   const keyNode = path.length === 1 ? findKey(doc, path[0] ?? '') : undefined;
@@ -149,5 +149,5 @@ function issueToProblem(
   const message = missing
     ? `add this field: ${issue.message}`
     : `${issue.message}${value === undefined ? '' : ` (got ${JSON.stringify(value)})`}`;
-  return { file, line, field: path.join('.'), message };
+  return [{ file, line, field: path.join('.'), message }];
 }

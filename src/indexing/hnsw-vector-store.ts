@@ -26,7 +26,6 @@ const DOCS_FILE = 'passages.json';
  * and it is rebuilt whole rather than modified in place (see build-index.ts).
  */
 export class HnswVectorStore extends SaveableVectorStore {
-  declare FilterType: PassageFilter;
   private index: Index | undefined;
   private readonly passages: DocumentInterface<PassageMetadata>[] = [];
   readonly dimensions: number;
@@ -94,7 +93,7 @@ export class HnswVectorStore extends SaveableVectorStore {
   }
 
   /** Reads a store written by {@link save}; throws naming the file when it is missing or damaged. */
-  static async load(directory: string, embeddings: EmbeddingsInterface): Promise<HnswVectorStore> {
+  static override async load(directory: string, embeddings: EmbeddingsInterface): Promise<HnswVectorStore> {
     const docsFile = path.join(directory, DOCS_FILE);
     let saved: { dimensions: number; passages: { pageContent: string; metadata: PassageMetadata }[] };
     try {

@@ -4,7 +4,7 @@ import type { HandbookEmbeddings } from '../indexing/build-index.ts';
 import type { HnswVectorStore } from '../indexing/hnsw-vector-store.ts';
 import { confidence, denseScale, fuse, lexicalScale, type FusionSettings } from './fusion.ts';
 import { DEFAULT_LEXICAL_OPTIONS, LexicalIndex, type LexicalOptions } from './lexical-index.ts';
-import { isExactTerm, lexicalTerms } from './lexical-terms.ts';
+import { lexicalTerms } from './lexical-terms.ts';
 
 /** What to search. */
 export interface SearchRequest {
@@ -117,17 +117,16 @@ export class HandbookSearch {
   }
 }
 
-function queryTerms(req: SearchRequest): string[] {
-  return [...new Set(lexicalTerms(req.question, req.lang).filter((t) => !isExactTerm(t)))];
-}
-
-/** The answer section sharing the most question terms; the first section on a tie. */
+/**
+ * The answer section holding the most distinct question terms, exact spellings
+ * included (so "tử" does not count where only "tư" stands); the first on a tie.
+ */
 function bestSection(entry: StoredEntry, req: SearchRequest) {
-  const terms = new Set(queryTerms(req));
+  const terms = new Set(lexicalTerms(req.question, req.lang));
   let best = entry.sections[0];
   let bestCount = -1;
   for (const s of entry.sections) {
-    const count = lexicalTerms(`${s.heading}\n${s.text}`, req.lang).filter((t) => terms.has(t)).length;
+    const count = new Set(lexicalTerms(`${s.heading}\n${s.text}`, req.lang).filter((t) => terms.has(t))).size;
     if (count > bestCount) {
       best = s;
       bestCount = count;

@@ -44,7 +44,8 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Cuts a passage to about `max` characters at a word boundary. */
 export function excerpt(text: string, max = 280): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  // Bullet markers read as stray dashes once lines are joined; numbers of numbered steps stay.
+  const flat = text.replace(/^- /gm, '').replace(/\s*\n\s*/g, ' · ').replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max * 0.6))}…`;

@@ -23,7 +23,7 @@ export function askRequestSchema(maxQuestionChars: number) {
         .default(5),
       /** Search one topic only. */
       topic: z.enum(TOPIC_KEYS, { message: `write one of: ${TOPIC_KEYS.join(', ')}` }).optional(),
-    })
+    }, { message: 'send a JSON object, e.g. {"question": "Làm giấy chứng tử cần những gì?"}' })
     .strict();
 }
 
@@ -36,7 +36,7 @@ export const FeedbackSchema = z
     questionId: z.number({ message: 'write the questionId returned by /api/ask' }).int().positive(),
     /** Whether the answer helped. */
     helpful: z.boolean({ message: 'write helpful as true or false' }),
-  })
+  }, { message: 'send a JSON object, e.g. {"questionId": 12, "helpful": true}' })
   .strict();
 
 /** Validates a parsed JSON body; a failure becomes a 400 naming every bad field. */

@@ -1,0 +1,179 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadHandbook } from '../../src/content/load-handbook.ts';
+import { toStoredEntry } from '../../src/indexing/handbook-documents.ts';
+import type { FusionSettings } from '../../src/retrieval/fusion.ts';
+import { HandbookSearch, type SearchRequest } from '../../src/retrieval/handbook-search.ts';
+import { LexicalIndex, type LexicalDoc } from '../../src/retrieval/lexical-index.ts';
+import { isExactTerm, lexicalTerms } from '../../src/retrieval/lexical-terms.ts';
+import { FIXTURE_HANDBOOK } from '../support/paths.ts';
+
+const FUSION: FusionSettings = { denseWeight: 0.5, denseFloor: 0.7, threshold: 0.5, denseConfidenceWeight: 0 };
+
+describe('lexicalTerms', () => {
+  it('makes folded words, exact spellings and folded word pairs of Vietnamese', () => {
+    expect(lexicalTerms('Đăng ký', 'vi')).toEqual(['dang', '=đăng', 'ky', '=ký', 'dang_ky']);
+  });
+
+  it('makes no exact terms for words typed without diacritics', () => {
+    expect(lexicalTerms('dang ky khai tu', 'vi')).toEqual(['dang', 'ky', 'dang_ky', 'khai', 'ky_khai', 'tu', 'khai_tu']);
+  });
+
+  it('makes the same terms for NFD, NFC and upper-case input', () => {
+    const nfc = lexicalTerms('Đăng ký khai tử', 'vi');
+    expect(lexicalTerms('Đăng ký khai tử'.normalize('NFD'), 'vi')).toEqual(nfc);
+    expect(lexicalTerms('ĐĂNG KÝ KHAI TỬ', 'vi')).toEqual(nfc);
+  });
+
+  it('stems English words and makes no word pairs', () => {
+    expect(lexicalTerms('Registering deaths', 'en')).toEqual(['regist', 'death']);
+    expect(lexicalTerms('registration of a death', 'en').some((t) => t.includes('_'))).toBe(false);
+  });
+
+  it('marks exact-spelling terms so they never collide with folded ones', () => {
+    expect(lexicalTerms('tử', 'vi').map((t) => [t, isExactTerm(t)])).toEqual([
+      ['tu', false],
+      ['=tử', true],
+    ]);
+  });
+});
+
+describe('LexicalIndex', () => {
+  it('ranks an entry spelled with the query’s exact diacritics above one that only matches folded', () => {
+    const docs: LexicalDoc[] = [
+      { id: 'ban-table', question: 'Mua bàn làm việc cho bộ phận một cửa', aliases: [], tags: [], body: 'Chọn bàn đủ rộng.' },
+      { id: 'ban-sell', question: 'Bán tài sản công đã thanh lý', aliases: [], tags: [], body: 'Bán theo quy định.' },
+    ];
+    const index = new LexicalIndex(docs, 'vi');
+    expect(index.search('bán', 5).map((h) => h.id)).toEqual(['ban-sell', 'ban-table']);
+    expect(index.search('bàn', 5).map((h) => h.id)).toEqual(['ban-table', 'ban-sell']);
+    expect(index.search('ban', 5).map((h) => h.id).sort()).toEqual(['ban-sell', 'ban-table']);
+  });
+
+  it('ranks a match in the question above the same words only in the answer', () => {
+    const docs: LexicalDoc[] = [
+      { id: 'in-body', question: 'Thủ tục hành chính chung', aliases: [], tags: [], body: 'Hướng dẫn chứng thực chữ ký cho người dân.' },
+      { id: 'in-question', question: 'Chứng thực chữ ký', aliases: [], tags: [], body: 'Hướng dẫn thủ tục hành chính cho người dân.' },
+    ];
+    expect(new LexicalIndex(docs, 'vi').search('chứng thực chữ ký', 5).map((h) => h.id)).toEqual(['in-question', 'in-body']);
+  });
+
+  it('ranks a match in an alias above the same words only in the answer', () => {
+    const docs: LexicalDoc[] = [
+      { id: 'in-body', question: 'Thủ tục hành chính chung', aliases: [], tags: [], body: 'Hướng dẫn chứng thực chữ ký cho người dân.' },
+      { id: 'in-alias', question: 'Thủ tục hành chính riêng', aliases: ['Chứng thực chữ ký'], tags: [], body: 'Hướng dẫn cho người dân.' },
+    ];
+    expect(new LexicalIndex(docs, 'vi').search('chứng thực chữ ký', 5).map((h) => h.id)).toEqual(['in-alias', 'in-body']);
+  });
+
+  it('measures coverage as the IDF-weighted share of the query the entry holds', () => {
+    const docs: LexicalDoc[] = [
+      { id: 'a', question: 'Chứng thực chữ ký', aliases: [], tags: [], body: 'Nộp giấy tờ.' },
+      { id: 'b', question: 'Đăng ký thường trú', aliases: [], tags: [], body: 'Nộp hồ sơ.' },
+    ];
+    const index = new LexicalIndex(docs, 'vi');
+    expect(index.size).toBe(2);
+    expect(index.coverage(index.queryTerms('chứng thực chữ ký'), 'a')).toBe(1);
+    const partial = index.coverage(index.queryTerms('chứng thực giá vàng'), 'a');
+    expect(partial).toBeGreaterThan(0);
+    expect(partial).toBeLessThan(0.5);
+    expect(index.coverage(index.queryTerms('giá vàng'), 'a')).toBe(0);
+  });
+
+  it('keeps only the ids the filter accepts', () => {
+    const docs: LexicalDoc[] = [
+      { id: 'a', question: 'Chứng thực chữ ký', aliases: [], tags: [], body: 'Nộp giấy tờ.' },
+      { id: 'b', question: 'Chứng thực bản sao', aliases: [], tags: [], body: 'Nộp bản chính.' },
+    ];
+    expect(new LexicalIndex(docs, 'vi').search('chứng thực', 5, (id) => id === 'b').map((h) => h.id)).toEqual(['b']);
+  });
+});
+
+describe('HandbookSearch over the fixture handbook (lexical)', () => {
+  let search: HandbookSearch;
+  const ask = (question: string, more: Partial<SearchRequest> = {}) => search.search({ question, lang: 'vi', k: 5, ...more });
+
+  beforeAll(async () => {
+    const { entries } = await loadHandbook({ dir: FIXTURE_HANDBOOK });
+    search = new HandbookSearch(entries.map(toStoredEntry), FUSION);
+  });
+
+  it('searches by words alone when no model is given', () => {
+    expect(search.mode).toBe('lexical');
+  });
+
+  it.each(['dang ky khai tu', 'đăng ký khai tử', 'Dang Ky Khai Tu', 'lam giay chung tu can gi', 'Làm giấy chứng tử cần những gì?'])(
+    'answers %j with the death registration entry',
+    async (question) => {
+      const outcome = await ask(question);
+      expect(outcome.status).toBe('answered');
+      expect(outcome.mode).toBe('lexical');
+      expect(outcome.results[0]?.entry.key).toBe('vi:dang-ky-khai-tu');
+      expect(outcome.confidence).toBeGreaterThanOrEqual(FUSION.threshold);
+    },
+  );
+
+  it('answers an NFD question like its NFC form', async () => {
+    const nfc = await ask('Làm giấy chứng tử cần những gì?');
+    const nfd = await ask('Làm giấy chứng tử cần những gì?'.normalize('NFD'));
+    expect(nfd.results.map((r) => [r.entry.key, r.score])).toEqual(nfc.results.map((r) => [r.entry.key, r.score]));
+  });
+
+  it('tells birth registration from death registration', async () => {
+    const outcome = await ask('đăng ký khai sinh');
+    expect(outcome.results.map((r) => r.entry.id)).toEqual(['dang-ky-khai-sinh', 'dang-ky-khai-tu']);
+  });
+
+  // bestSection counts every occurrence of a question term, so "Cần làm gì", which repeats
+  // the folded syllable "tu" (tư, từ, tử) four times, ties with "Phí và thời hạn", which holds
+  // six of the question's distinct terms, and wins the tie by coming first.
+  it('cites the section holding the most of the question’s words, not the one repeating one of them', async () => {
+    const outcome = await ask('khai tử có mất lệ phí không');
+    expect(outcome.results[0]?.entry.id).toBe('dang-ky-khai-tu');
+    expect(outcome.results[0]?.passage).toEqual({ heading: 'Phí và thời hạn', text: 'Đăng ký khai tử đúng hạn được miễn lệ phí.' });
+  });
+
+  it.each(['Làm hộ chiếu cần gì?', 'giá vàng hôm nay', 'cấp đổi giấy phép lái xe'])(
+    'gives no confident answer to %j, which the handbook does not cover',
+    async (question) => {
+      const outcome = await ask(question);
+      expect(outcome.status).toBe('no_confident_answer');
+      expect(outcome.confidence).toBeLessThan(FUSION.threshold);
+    },
+  );
+
+  it('finds the English entry for an English question', async () => {
+    const outcome = await ask('What do I need to register a death?', { lang: 'en' });
+    expect(outcome.status).toBe('answered');
+    expect(outcome.results.map((r) => [r.entry.key, r.entry.url])).toEqual([['en:dang-ky-khai-tu', '/en/civil-status/death-registration/']]);
+  });
+
+  it('searches only the entries of the requested language', async () => {
+    const outcome = await ask('đăng ký khai tử', { lang: 'en' });
+    expect(outcome.results.every((r) => r.entry.lang === 'en')).toBe(true);
+    const vi = await ask('What do I need to register a death?');
+    expect(vi.results.every((r) => r.entry.lang === 'vi')).toBe(true);
+  });
+
+  it('returns only entries of the requested topic', async () => {
+    const all = await ask('lệ phí');
+    expect(new Set(all.results.map((r) => r.entry.topic))).toEqual(new Set(['certification', 'fees-payments', 'civil-status']));
+
+    const fees = await ask('lệ phí', { topic: 'fees-payments' });
+    expect(fees.results.map((r) => r.entry.id)).toEqual(['thu-phi-khi-mat-ket-noi']);
+
+    const certification = await ask('đăng ký khai tử', { topic: 'certification' });
+    expect(certification.results.map((r) => r.entry.id)).not.toContain('dang-ky-khai-tu');
+    expect(certification.status).toBe('no_confident_answer');
+  });
+
+  it('returns at most k entries', async () => {
+    expect((await ask('đăng ký', { k: 1 })).results).toHaveLength(1);
+  });
+
+  it('never returns the draft entry, even for its own question', async () => {
+    const outcome = await ask('Mục đang soạn, chưa công bố', { k: 10 });
+    expect(outcome.results.map((r) => r.entry.id)).not.toContain('ban-nhap');
+    expect(outcome.status).toBe('no_confident_answer');
+    expect(search.entries.map((e) => e.id)).not.toContain('ban-nhap');
+  });
+});
