@@ -1,5 +1,4 @@
 import type { AstroIntegration } from 'astro';
-import { fileURLToPath } from 'node:url';
 import { loadHandbook } from '../content/load-handbook.ts';
 
 /**
@@ -12,9 +11,9 @@ export function handbookCheck(options: { dir: string }): AstroIntegration {
   return {
     name: 'handbook-check',
     hooks: {
-      'astro:config:setup': async ({ config, logger }) => {
-        const root = fileURLToPath(config.root);
-        const { entries } = await loadHandbook({ dir: options.dir, root });
+      'astro:config:setup': async ({ logger }) => {
+        // Paths in messages start at the handbook folder's name (handbook/vi/…), wherever it lives.
+        const { entries } = await loadHandbook({ dir: options.dir });
         logger.info(`${entries.length} published entries are valid`);
       },
     },

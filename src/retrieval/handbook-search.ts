@@ -5,6 +5,7 @@ import type { HnswVectorStore } from '../indexing/hnsw-vector-store.ts';
 import { confidence, denseScale, fuse, lexicalScale, type FusionSettings } from './fusion.ts';
 import { DEFAULT_LEXICAL_OPTIONS, LexicalIndex, type LexicalOptions } from './lexical-index.ts';
 import { lexicalTerms } from './lexical-terms.ts';
+import { detectLang } from '../text/detect-lang.ts';
 
 /** What to search. */
 export interface SearchRequest {
@@ -69,6 +70,20 @@ export class HandbookSearch {
         .map(({ e, i }) => ({ id: String(i), question: e.title, aliases: e.aliases, tags: e.tags, body: answerText(e) }));
       this.lexical.set(lang, new LexicalIndex(docs, lang, lexicalOptions));
     }
+  }
+
+  /**
+   * The language a question was asked in, judged by which half of the handbook
+   * its words cover better; {@link detectLang} decides when neither does.
+   * Unaccented Vietnamese ("can giay to gi") is full of English-looking words,
+   * so word lists alone misjudge it.
+   */
+  guessLang(question: string): Lang {
+    const cover = (lang: Lang) => this.lexical.get(lang)!.search(question, 1)[0]?.coverage ?? 0;
+    const vi = cover('vi');
+    const en = cover('en');
+    if (Math.abs(vi - en) >= 0.1) return vi > en ? 'vi' : 'en';
+    return detectLang(question);
   }
 
   async search(req: SearchRequest): Promise<SearchOutcome> {

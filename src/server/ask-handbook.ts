@@ -1,7 +1,6 @@
 import type { ModelStatus } from '../embeddings/create-embedder.ts';
 import type { Manifest } from '../indexing/index-files.ts';
 import type { HandbookSearch, SearchOutcome } from '../retrieval/handbook-search.ts';
-import { detectLang } from '../text/detect-lang.ts';
 import { foldDiacritics } from '../text/fold.ts';
 import type { AskRequest } from './ask-request.ts';
 import type { QuestionLog } from './question-log.ts';
@@ -54,7 +53,7 @@ export function excerpt(text: string, max = 280): string {
 /** Answers a validated question from the handbook and logs it. */
 export async function askHandbook(state: ServiceState, req: AskRequest): Promise<AskResponse> {
   const started = performance.now();
-  const lang = req.lang ?? detectLang(req.question);
+  const lang = req.lang ?? state.search.guessLang(req.question);
   const outcome: SearchOutcome = await state.search.search({ question: req.question, lang, k: req.k, topic: req.topic });
   const results = outcome.results.map((r) => ({
     id: r.entry.id,
