@@ -21,7 +21,7 @@ export interface LexicalOptions {
 }
 
 export const DEFAULT_LEXICAL_OPTIONS: LexicalOptions = {
-  boost: { question: 3, aliases: 2, tags: 1, body: 1, exact: 0.2 },
+  boost: { question: 3, aliases: 2, tags: 1, body: 1, exact: 1 },
   bm25: { k: 1.2, b: 0.75, d: 0 },
   terms: DEFAULT_TERM_OPTIONS,
 };

@@ -17,18 +17,24 @@ const EXACT = '=';
  *
  * English words are stemmed (Porter) before folding: "registering" and
  * "registration" meet.
- * @example lexicalTerms('Đăng ký', 'vi') // ['dang', '=đăng', 'ky', '=ký', 'dang_ky']
+ * @example lexicalTerms('Đăng ký', 'vi') // ['dang', '=đăng', 'ky', '=ký', 'dang_ky', '=đăng_ký']
  */
 export function lexicalTerms(text: string, lang: Lang, options: TermOptions = DEFAULT_TERM_OPTIONS[lang]): string[] {
   const terms: string[] = [];
   let previous: string | undefined;
+  let previousExact: string | undefined;
   for (const word of words(text)) {
     const base = lang === 'en' && options.stem ? stemmer(word) : word;
     const folded = foldDiacritics(base);
     terms.push(folded);
     if (options.exact && folded !== base) terms.push(EXACT + base);
-    if (options.bigrams && previous !== undefined) terms.push(`${previous}_${folded}`);
+    if (options.bigrams && previous !== undefined) {
+      terms.push(`${previous}_${folded}`);
+      const pair = `${previousExact}_${base}`;
+      if (options.exact && pair !== `${previous}_${folded}`) terms.push(EXACT + pair);
+    }
     previous = folded;
+    previousExact = base;
   }
   return terms;
 }

@@ -10,8 +10,8 @@ import { FIXTURE_HANDBOOK } from '../support/paths.ts';
 const FUSION: FusionSettings = { denseWeight: 0.5, denseFloor: 0.7, threshold: 0.5, denseConfidenceWeight: 0 };
 
 describe('lexicalTerms', () => {
-  it('makes folded words, exact spellings and folded word pairs of Vietnamese', () => {
-    expect(lexicalTerms('Đăng ký', 'vi')).toEqual(['dang', '=đăng', 'ky', '=ký', 'dang_ky']);
+  it('makes folded words and pairs, and exact spellings of words and pairs, of Vietnamese', () => {
+    expect(lexicalTerms('Đăng ký', 'vi')).toEqual(['dang', '=đăng', 'ky', '=ký', 'dang_ky', '=đăng_ký']);
   });
 
   it('makes no exact terms for words typed without diacritics', () => {
