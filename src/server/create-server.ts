@@ -16,10 +16,11 @@ export function createHandbookServer(config: Config, getState: () => ServiceStat
   const allow = createRateLimiter(config.limits.perMinute);
   const askSchema = askRequestSchema(config.limits.maxQuestionChars);
 
-  const routes: Record<string, Record<string, (req: IncomingMessage) => Promise<unknown>>> = {
+  const routes: Record<string, Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<unknown>>> = {
     '/api/ask': {
-      POST: async (req) => {
+      POST: async (req, res) => {
         if (!allow(req.socket.remoteAddress ?? 'unknown')) {
+          res.setHeader('retry-after', '60');
           throw new ApiError('rate_limited', `more than ${config.limits.perMinute} questions in a minute; wait a moment and ask again`);
         }
         return askHandbook(getState(), validateBody(askSchema, await readJson(req, config.limits.maxBodyBytes)));
@@ -65,7 +66,7 @@ export function createHandbookServer(config: Config, getState: () => ServiceStat
       res.setHeader('allow', Object.keys(route).join(', '));
       return sendJson(res, new ApiError('method_not_allowed', `${url.pathname} accepts ${Object.keys(route).join(', ')}, not ${req.method}`));
     }
-    handler(req).then(
+    handler(req, res).then(
       (body) => sendJson(res, body),
       (e: unknown) => {
         if (e instanceof ApiError) return sendJson(res, e);

@@ -278,4 +278,10 @@ describe('the rate limit', () => {
       body: { error: { code: 'rate_limited', message: 'more than 3 questions in a minute; wait a moment and ask again' } },
     });
   });
+
+  it('tells a rate-limited client when to try again', async () => {
+    const res = await fetch(new URL('api/ask', service.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"question":"dang ky khai tu"}' });
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('60');
+  });
 });

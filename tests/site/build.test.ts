@@ -38,8 +38,9 @@ describe('the site built from the fixture handbook', () => {
   it('indexes đ→d spellings for Pagefind and marks topic and tag filters', () => {
     const html = page('/civil-status/dang-ky-khai-tu/');
     expect(html).toMatch(/data-pagefind-index-attrs="data-fold" data-fold="[^"]*\bdăng\b/);
-    expect(html).toContain('data-pagefind-filter="topic"');
-    expect(html).toContain('data-pagefind-filter="tag"');
+    expect(html).toContain('data-pagefind-filter="Chủ đề"');
+    expect(html).toContain('data-pagefind-filter="Từ khóa"');
+    expect(page('/en/civil-status/death-registration/')).toContain('data-pagefind-filter="Topics"');
     expect(existsSync(path.join(FIXTURE_SITE, 'pagefind/pagefind.js'))).toBe(true);
   });
 });
