@@ -50,13 +50,13 @@ export async function buildIndex({ dataDir, entries, embedder, log = () => {} }:
   await mkdir(work);
   try {
     const previous = await readPrevious(dataDir, embedder);
-    const chunks: Chunk[] = entries.flatMap((e, i) => chunksOf(e, i));
+    const perEntry = entries.map((e, i) => chunksOf(e, i));
+    const chunks: Chunk[] = perEntry.flat();
     const passageRanges: [number, number][] = [];
     let offset = 0;
-    for (const [i] of entries.entries()) {
-      const count = chunks.filter((c) => c.entry === i).length;
-      passageRanges.push([offset, count]);
-      offset += count;
+    for (const list of perEntry) {
+      passageRanges.push([offset, list.length]);
+      offset += list.length;
     }
 
     let vectors = new Float32Array(0);

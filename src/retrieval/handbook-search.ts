@@ -97,9 +97,10 @@ export class HandbookSearch {
     if (this.dense) {
       const vector = await this.dense.embeddings.embedQuery(req.question);
       const hits = await this.dense.store.similaritySearchVectorWithScore(vector, CANDIDATES * 2, (m) => m['lang'] === req.lang && (!req.topic || m['topic'] === req.topic));
+      const terms = lexicalIndex.queryTerms(req.question);
       for (const [doc, cosine] of hits) {
         const i = Number(doc.metadata['entry']);
-        const c = candidates.get(i) ?? { lexical: 0, coverage: lexicalIndex.coverage(lexicalIndex.queryTerms(req.question), String(i)) };
+        const c = candidates.get(i) ?? { lexical: 0, coverage: lexicalIndex.coverage(terms, String(i)) };
         const d = denseScale(cosine, this.fusion.denseFloor);
         if (c.dense === undefined || d > c.dense) {
           c.dense = d;
