@@ -3,7 +3,8 @@
  *   npm run eval -- --dataset ../shared/eval/stackfaq.dev.json [--mode lexical|dense|hybrid] [--json]
  * Builds a temporary index of the dataset's entries with the same pipeline as
  * the handbook, asks every query, and prints hit@1, hit@5, MRR@10, the
- * no-answer rate, n and ms per query. Dense and hybrid need a model
+ * no-answer rate, n and ms per query. Vectors are cached under .cache/eval
+ * (--no-cache builds in a temporary folder). Dense and hybrid need a model
  * (HANDBOOK_MODEL_DIR, or a download on a connected machine).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     mode: { type: 'string', default: 'lexical' },
     json: { type: 'boolean', default: false },
     limit: { type: 'string' },
+    'no-cache': { type: 'boolean', default: false },
   },
 });
 const fail = (message: string): never => {
@@ -48,7 +50,10 @@ if (mode !== 'lexical') {
   embedder = loaded.embedder;
 }
 const fusion = { ...config.retrieval, ...(mode === 'dense' ? { denseWeight: 1 } : {}) };
-const dataDir = await mkdtemp(path.join(tmpdir(), 'handbook-eval-'));
+// Vectors are kept per dataset and model, so a second run with other fusion settings embeds nothing again.
+const dataDir = values['no-cache']
+  ? await mkdtemp(path.join(tmpdir(), 'handbook-eval-'))
+  : path.resolve('.cache/eval', path.basename(values.dataset!, '.json'), embedder ? embedder.model.id : 'lexical');
 try {
   log(`${data.meta.name ?? values.dataset}: ${entries.length} entries, ${queries.length} queries, ${lang}, mode ${mode}`);
   const { dir } = await buildIndex({ dataDir, entries, embedder, log });
@@ -70,5 +75,5 @@ try {
     console.log(`hit@1 ${metrics.hit1}  hit@5 ${metrics.hit5}  MRR@10 ${metrics.mrr10}  no-answer ${metrics.noAnswerRate}  n ${metrics.n}  ${msPerQuery} ms/query  (${mode})`);
   }
 } finally {
-  await rm(dataDir, { recursive: true, force: true });
+  if (values['no-cache']) await rm(dataDir, { recursive: true, force: true });
 }

@@ -16,15 +16,22 @@ export interface FusionSettings {
 }
 
 /**
- * Dense similarity on a 0..1 scale: 0 at the model's "unrelated" floor, 1 at
- * identical. This is theoretical min–max normalization (Bruch et al., 2023,
- * "An Analysis of Fusion Functions for Hybrid Retrieval") with the floor e5's
- * authors document, instead of the observed minimum: a model that finds
- * everything equally similar then adds a near-constant, not noise stretched to
- * the full range, so a poor model costs little.
+ * Dense similarity on a 0..1 scale: how far the cosine stands above what the
+ * model gives a typical passage for this question, in units of the model's
+ * documented range (e5: unrelated texts near 0.7, identical 1).
+ *
+ * - The range is fixed, not the observed min–max of the results (theoretical
+ *   normalization, Bruch et al., 2023, "An Analysis of Fusion Functions for
+ *   Hybrid Retrieval"), so tiny differences are not stretched to the full scale.
+ * - The baseline is the mean similarity of the question's nearest passages,
+ *   as CSLS does against hubness (Conneau et al., 2018): a model that finds
+ *   every passage about equally similar (measured: a random-weight model gives
+ *   0.90–0.97 to everything) adds almost nothing, while one that singles out a
+ *   passage adds a lot.
  */
-export function denseScale(cosine: number, floor: number): number {
-  return Math.min(1, Math.max(0, (cosine - floor) / (1 - floor)));
+export function denseScale(cosine: number, floor: number, baseline = floor): number {
+  const zero = Math.max(floor, baseline);
+  return Math.min(1, Math.max(0, (cosine - zero) / (1 - floor)));
 }
 
 /** Lexical BM25 on a 0..1 scale: the theoretical minimum 0 and the best score of this query. */

@@ -98,10 +98,11 @@ export class HandbookSearch {
       const vector = await this.dense.embeddings.embedQuery(req.question);
       const hits = await this.dense.store.similaritySearchVectorWithScore(vector, CANDIDATES * 2, (m) => m['lang'] === req.lang && (!req.topic || m['topic'] === req.topic));
       const terms = lexicalIndex.queryTerms(req.question);
+      const baseline = hits.reduce((sum, [, cosine]) => sum + cosine, 0) / Math.max(1, hits.length);
       for (const [doc, cosine] of hits) {
         const i = Number(doc.metadata['entry']);
         const c = candidates.get(i) ?? { lexical: 0, coverage: lexicalIndex.coverage(terms, String(i)) };
-        const d = denseScale(cosine, this.fusion.denseFloor);
+        const d = denseScale(cosine, this.fusion.denseFloor, baseline);
         if (c.dense === undefined || d > c.dense) {
           c.dense = d;
           c.denseChunk = { kind: String(doc.metadata['kind']), part: Number(doc.metadata['part']) };

@@ -24,6 +24,16 @@ describe('denseScale', () => {
     expect(denseScale(0.5, 0)).toBe(0.5);
     expect(denseScale(0, -1)).toBe(0.5);
   });
+
+  it('measures from the question’s typical similarity when that is above the floor', () => {
+    // A model that gives every passage 0.90–0.97 (as random weights do) barely separates them ...
+    expect(denseScale(0.97, 0.7, 0.95)).toBeCloseTo(0.0667, 3);
+    // ... while one that singles out a passage far above its neighbours separates it clearly.
+    expect(denseScale(0.88, 0.7, 0.78)).toBeCloseTo(0.333, 3);
+    // Below the baseline counts as no evidence, and a baseline under the floor changes nothing.
+    expect(denseScale(0.9, 0.7, 0.95)).toBe(0);
+    expect(denseScale(0.85, 0.7, 0.5)).toBeCloseTo(0.5, 12);
+  });
 });
 
 describe('lexicalScale', () => {
