@@ -4,7 +4,7 @@
  * untranslated entries. Exits 1 when an entry is invalid.
  */
 import { findNearDuplicates } from '../src/authoring/near-duplicates.ts';
-import { overdueEntries, untranslated } from '../src/authoring/review-status.ts';
+import { overdueEntries, relatedToDrafts, untranslated } from '../src/authoring/review-status.ts';
 import { loadConfig } from '../src/config.ts';
 import { HandbookError } from '../src/content/entry-error.ts';
 import { loadHandbook } from '../src/content/load-handbook.ts';
@@ -27,6 +27,11 @@ try {
   if (overdue.length > 0) {
     console.log(`\nReviews overdue (${overdue.length}): check against current rules, then update reviewedOn`);
     for (const { entry, due } of overdue) console.log(`  due ${due.toISOString().slice(0, 10)}  ${entry.file}`);
+  }
+  const toDrafts = relatedToDrafts(entries);
+  if (toDrafts.length > 0) {
+    console.log(`\nRelated links to drafts (${toDrafts.length}): the site leaves them out until the draft is published`);
+    for (const { entry, draft } of toDrafts) console.log(`  ${entry.file}:${entry.fieldLines['related'] ?? 1}: related: ${draft} is a draft`);
   }
   const missing = untranslated(entries);
   if (missing.length > 0) console.log(`\n${missing.length} Vietnamese entries have no English translation yet (npm run check -- --verbose lists them)`);

@@ -1,16 +1,26 @@
 import path from 'node:path';
 import { z } from 'astro/zod';
 
+const DTYPES = ['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4'] as const;
+const SWITCH: Record<string, boolean> = { on: true, off: false, true: true, false: false, '1': true, '0': false, yes: true, no: false };
+
 /**
  * Settings of the service and the tools, read from environment variables.
  * This module is the only reader of `process.env`; everything else receives a
  * {@link Config}. Each field names the variable that sets it.
  */
+/** A whole number (or any number) in a range, with a message that says which. */
+function numberIn(min: number, max: number, fallback: number, whole = true) {
+  const message = `write ${whole ? 'a whole number' : 'a number'} from ${min} to ${max}`;
+  const n = z.coerce.number({ message }).min(min, { message }).max(max, { message });
+  return (whole ? n.int({ message }) : n).default(fallback);
+}
+
 export const ConfigSchema = z.object({
   /** `PORT`: port of the site and question endpoint. */
-  port: z.coerce.number().int().min(0).max(65535).default(4321),
+  port: numberIn(0, 65535, 4321),
   /** `HOST`: interface to listen on. */
-  host: z.string().min(1).default('localhost'),
+  host: z.string().min(1, { message: 'write a host name or address, e.g. localhost or 0.0.0.0' }).default('localhost'),
   /** `HANDBOOK_DIR`: folder of handbook entries. */
   handbookDir: z.string().min(1).default('handbook'),
   /** `HANDBOOK_SITE_DIR`: where the built site is written and served from. */
@@ -23,31 +33,31 @@ export const ConfigSchema = z.object({
     /** `HANDBOOK_MODEL_DIR`: a folder holding the model files; when set, only this folder is used and nothing is downloaded. */
     dir: z.string().min(1).optional(),
     /** `HANDBOOK_MODEL_DTYPE`: which ONNX weights to load (q8 = onnx/model_quantized.onnx, fp32 = onnx/model.onnx). */
-    dtype: z.enum(['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4']).default('q8'),
+    dtype: z.enum(DTYPES, { message: `write one of: ${DTYPES.join(', ')}` }).default('q8'),
     /** `HANDBOOK_MODEL_CACHE`: where downloaded models are kept. */
     cacheDir: z.string().min(1).default('.cache/models'),
     /** `HANDBOOK_MODEL`: `off` runs lexical-only without trying to load a model. */
-    enabled: z.boolean().default(true),
+    enabled: z.boolean({ message: 'write on or off' }).default(true),
     /** `HANDBOOK_EMBED_BATCH`: passages embedded per batch. */
-    batchSize: z.coerce.number().int().min(1).max(256).default(16),
+    batchSize: numberIn(1, 256, 16),
   }),
   retrieval: z.object({
     /** `HANDBOOK_DENSE_WEIGHT`: weight of the dense score in the hybrid score (the lexical weight is 1 minus it). */
-    denseWeight: z.coerce.number().min(0).max(1).default(0.5),
+    denseWeight: numberIn(0, 1, 0.5, false),
     /** `HANDBOOK_DENSE_FLOOR`: cosine similarity treated as "unrelated" by the model (0.7 for e5 models, per their model card). */
-    denseFloor: z.coerce.number().min(-1).max(0.99).default(0.7),
+    denseFloor: numberIn(-1, 0.99, 0.7, false),
     /** `HANDBOOK_ANSWER_THRESHOLD`: confidence at or above which the best entry is given as the answer (calibrated with npm run calibrate). */
-    threshold: z.coerce.number().min(0).max(1).default(0.5),
+    threshold: numberIn(0, 1, 0.5, false),
     /** `HANDBOOK_DENSE_CONFIDENCE`: weight of the dense similarity in the confidence; 0 until calibrated with a real model. */
-    denseConfidenceWeight: z.coerce.number().min(0).max(1).default(0),
+    denseConfidenceWeight: numberIn(0, 1, 0, false),
   }),
   limits: z.object({
     /** `HANDBOOK_MAX_QUESTION`: longest question accepted, in characters. */
-    maxQuestionChars: z.coerce.number().int().min(10).max(5000).default(500),
+    maxQuestionChars: numberIn(10, 5000, 500),
     /** `HANDBOOK_MAX_BODY`: largest request body accepted, in bytes. */
-    maxBodyBytes: z.coerce.number().int().min(256).max(1_000_000).default(8192),
+    maxBodyBytes: numberIn(256, 1_000_000, 8192),
     /** `HANDBOOK_RATE_LIMIT`: questions one client may ask per minute. */
-    perMinute: z.coerce.number().int().min(1).max(100_000).default(60),
+    perMinute: numberIn(1, 1_000_000, 60),
   }),
 });
 
@@ -100,7 +110,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       dir: get('model.dir'),
       dtype: get('model.dtype'),
       cacheDir: get('model.cacheDir'),
-      enabled: modelSwitch === undefined ? undefined : !['off', '0', 'false', 'no'].includes(modelSwitch.toLowerCase()),
+      // An unknown word (a typo such as "of") is left for the schema to reject rather than read as "on".
+      enabled: modelSwitch === undefined ? undefined : (SWITCH[modelSwitch.toLowerCase()] ?? modelSwitch),
       batchSize: get('model.batchSize'),
     },
     retrieval: {

@@ -87,37 +87,44 @@ describe('loadConfig', () => {
   it('rejects a port that is not a number, naming PORT', () => {
     expect(() => loadConfig({ PORT: 'abc' }, ROOT)).toThrowErrorMatchingInlineSnapshot(`
       [ConfigError: Some settings cannot be used; fix these environment variables:
-        PORT="abc": Invalid input: expected number, received NaN]
+        PORT="abc": write a whole number from 0 to 65535]
     `);
   });
 
   it('rejects a port out of range', () => {
     expect(() => loadConfig({ PORT: '70000' }, ROOT)).toThrowErrorMatchingInlineSnapshot(`
       [ConfigError: Some settings cannot be used; fix these environment variables:
-        PORT="70000": Too big: expected number to be <=65535]
+        PORT="70000": write a whole number from 0 to 65535]
     `);
   });
 
   it('rejects a dense weight above 1, naming HANDBOOK_DENSE_WEIGHT', () => {
     expect(() => loadConfig({ HANDBOOK_DENSE_WEIGHT: '2' }, ROOT)).toThrowErrorMatchingInlineSnapshot(`
       [ConfigError: Some settings cannot be used; fix these environment variables:
-        HANDBOOK_DENSE_WEIGHT="2": Too big: expected number to be <=1]
+        HANDBOOK_DENSE_WEIGHT="2": write a number from 0 to 1]
     `);
   });
 
   it('rejects an unknown model weight type, naming HANDBOOK_MODEL_DTYPE and the allowed ones', () => {
     expect(() => loadConfig({ HANDBOOK_MODEL_DTYPE: 'fp99' }, ROOT)).toThrowErrorMatchingInlineSnapshot(`
       [ConfigError: Some settings cannot be used; fix these environment variables:
-        HANDBOOK_MODEL_DTYPE="fp99": Invalid option: expected one of "fp32"|"fp16"|"q8"|"int8"|"uint8"|"q4"]
+        HANDBOOK_MODEL_DTYPE="fp99": write one of: fp32, fp16, q8, int8, uint8, q4]
     `);
   });
 
   it('names every bad variable at once', () => {
     expect(() => loadConfig({ PORT: 'abc', HANDBOOK_MAX_BODY: '10', HANDBOOK_RATE_LIMIT: '0' }, ROOT)).toThrowErrorMatchingInlineSnapshot(`
       [ConfigError: Some settings cannot be used; fix these environment variables:
-        PORT="abc": Invalid input: expected number, received NaN
-        HANDBOOK_MAX_BODY="10": Too small: expected number to be >=256
-        HANDBOOK_RATE_LIMIT="0": Too small: expected number to be >=1]
+        PORT="abc": write a whole number from 0 to 65535
+        HANDBOOK_MAX_BODY="10": write a whole number from 256 to 1000000
+        HANDBOOK_RATE_LIMIT="0": write a whole number from 1 to 1000000]
+    `);
+  });
+
+  it('rejects a mistyped model switch instead of reading it as on', () => {
+    expect(() => loadConfig({ HANDBOOK_MODEL: 'of' }, ROOT)).toThrowErrorMatchingInlineSnapshot(`
+      [ConfigError: Some settings cannot be used; fix these environment variables:
+        HANDBOOK_MODEL="of": write on or off]
     `);
   });
 

@@ -21,3 +21,11 @@ export function untranslated(entries: HandbookEntry[]): HandbookEntry[] {
   const english = new Set(entries.filter((e) => e.lang === 'en').map((e) => e.data.id));
   return entries.filter((e) => e.lang === 'vi' && e.data.status === 'published' && !english.has(e.data.id));
 }
+
+/** Published entries whose `related` names a draft: the site leaves such links out until the draft is published. */
+export function relatedToDrafts(entries: HandbookEntry[]): { entry: HandbookEntry; draft: string }[] {
+  const drafts = new Set(entries.filter((e) => e.data.status === 'draft').map((e) => `${e.lang}:${e.data.id}`));
+  return entries
+    .filter((e) => e.data.status === 'published')
+    .flatMap((entry) => entry.data.related.filter((id) => drafts.has(`${entry.lang}:${id}`)).map((draft) => ({ entry, draft })));
+}

@@ -72,27 +72,29 @@ export function parseEntry(file: string, source: string): ParseResult {
   if (!isMap(doc.contents)) return problem(2, '', 'write the frontmatter as "field: value" lines');
 
   const fieldLine = (key: string) => lineAt(findKey(doc, key)?.range?.[0]);
-  const parsed = EntrySchema.safeParse(doc.toJS());
+  const raw = doc.toJS() as Record<string, unknown>;
+  const parsed = EntrySchema.safeParse(raw);
   const problems: EntryProblem[] = [];
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(...issueToProblems(file, issue, doc, lineAt));
-  } else {
-    if (parsed.data.topic !== topic) {
-      problems.push({
-        file,
-        line: fieldLine('topic'),
-        field: 'topic',
-        message: `the file is in the "${topic}" folder; write topic: ${topic} or move the file to handbook/${lang}/${parsed.data.topic}/`,
-      });
-    }
-    if (lang === 'vi' && parsed.data.id !== slug) {
-      problems.push({
-        file,
-        line: fieldLine('id'),
-        field: 'id',
-        message: `Vietnamese entries use the id as file name; write id: ${slug} or rename the file to ${parsed.data.id}.md`,
-      });
-    }
+  }
+  // Checked on the raw values too, so one pass over a file reports every problem it has.
+  const problemFields = new Set(problems.map((p) => p.field));
+  if (typeof raw['topic'] === 'string' && TOPIC_KEYS.includes(raw['topic'] as Topic) && raw['topic'] !== topic) {
+    problems.push({
+      file,
+      line: fieldLine('topic'),
+      field: 'topic',
+      message: `the file is in the "${topic}" folder; write topic: ${topic} or move the file to handbook/${lang}/${raw['topic']}/`,
+    });
+  }
+  if (lang === 'vi' && typeof raw['id'] === 'string' && !problemFields.has('id') && raw['id'] !== slug) {
+    problems.push({
+      file,
+      line: fieldLine('id'),
+      field: 'id',
+      message: `Vietnamese entries use the id as file name; write id: ${slug} or rename the file to ${raw['id']}.md`,
+    });
   }
   if (problems.length > 0 || !parsed.success) return { ok: false, problems };
 

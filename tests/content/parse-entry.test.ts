@@ -205,3 +205,14 @@ describe('parseEntry', () => {
     ]);
   });
 });
+
+describe('parseEntry on a file with several problems', () => {
+  it('reports a bad field and a folder mismatch in one pass', () => {
+    const source = ['---', 'id: dat-dai-lan-dau', 'question: Cấp sổ đỏ lần đầu cần gì?', 'topic: land', 'reviewedOn: 2026-13-01', '---', '', '## Cần làm gì', '', 'Nộp hồ sơ.', ''].join('\n');
+    const result = parseEntry('handbook/vi/construction/dat-dai-lan-dau.md', source);
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+      'handbook/vi/construction/dat-dai-lan-dau.md:5: reviewedOn: write the review date as YYYY-MM-DD, for example 2025-09-15; that day does not exist (got "2026-13-01")',
+      'handbook/vi/construction/dat-dai-lan-dau.md:4: topic: the file is in the "construction" folder; write topic: construction or move the file to handbook/vi/land/',
+    ]);
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { findNearDuplicates, type QuestionText } from '../../src/authoring/near-duplicates.ts';
+import { overdueEntries, relatedToDrafts, reviewDue, untranslated } from '../../src/authoring/review-status.ts';
+import { scaffoldEntry, slugFromQuestion } from '../../src/authoring/scaffold-entry.ts';
+import { loadHandbook } from '../../src/content/load-handbook.ts';
+import { parseEntry } from '../../src/content/parse-entry.ts';
+import { FIXTURE_HANDBOOK } from '../support/paths.ts';
+
+const q = (id: string, text: string, lang: 'vi' | 'en' = 'vi'): QuestionText => ({ id, lang, file: `${id}.md`, text });
+
+describe('scaffolding a new entry', () => {
+  it('writes a draft that the checker accepts, with today as review date and the standard sections', () => {
+    const { slug, text } = scaffoldEntry({ lang: 'vi', topic: 'civil-status', question: 'Đăng ký giám hộ cần giấy tờ gì?', today: new Date('2026-11-22T09:00:00Z') });
+    expect(slug).toBe('dang-ky-giam-ho-can-giay-to-gi');
+    const parsed = parseEntry(`handbook/vi/civil-status/${slug}.md`, text);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.entry.data).toMatchObject({ id: slug, status: 'draft', reviewedOn: new Date('2026-11-22T00:00:00Z') });
+    expect(parsed.entry.sections.map((s) => s.heading)).toEqual(['Cần làm gì', 'Hồ sơ, giấy tờ', 'Phí và thời hạn', 'Lưu ý']);
+  });
+
+  it('keeps the Vietnamese id for an English translation and quotes questions with colons', () => {
+    const { slug, text } = scaffoldEntry({ lang: 'en', topic: 'civil-status', question: 'Guardianship: what documents?', id: 'dang-ky-giam-ho', today: new Date('2026-11-22') });
+    const parsed = parseEntry(`handbook/en/civil-status/${slug}.md`, text);
+    expect(parsed.ok && parsed.entry.data).toMatchObject({ id: 'dang-ky-giam-ho', question: 'Guardianship: what documents?', owner: 'Provincial IOC team' });
+  });
+
+  it('makes slugs of at most eight folded words', () => {
+    expect(slugFromQuestion('Người dân không có tài khoản ngân hàng thì nộp phí thế nào?')).toBe('nguoi-dan-khong-co-tai-khoan-ngan-hang');
+  });
+});
+
+describe('finding near-duplicate questions', () => {
+  it('finds a copy typed without diacritics', () => {
+    const dups = findNearDuplicates([q('a', 'Đăng ký khai tử cần những giấy tờ gì?'), q('b', 'dang ky khai tu can nhung giay to gi'), q('c', 'Chứng thực chữ ký ở đâu?')]);
+    expect(dups.map((d) => [d.a.id, d.b.id, d.similarity])).toEqual([['a', 'b', 1]]);
+  });
+
+  it('does not pair questions that share only their function words', () => {
+    const dups = findNearDuplicates([
+      q('death', 'What documents are needed to register a death?', 'en'),
+      q('marriage', 'What documents are needed to register a marriage, and where?', 'en'),
+      q('business', 'Where is a business household registered, and what documents are needed?', 'en'),
+      q('signature', 'How do I install a digital signature?', 'en'),
+    ]);
+    expect(dups).toEqual([]);
+  });
+
+  it('never pairs an entry with itself or with the other language', () => {
+    expect(findNearDuplicates([q('a', 'Đăng ký khai tử'), q('a', 'Đăng ký khai tử ở đâu'), q('b', 'dang ky khai tu', 'en')])).toEqual([]);
+  });
+});
+
+describe('review status', () => {
+  it('lists published entries past their review date, most overdue first, and untranslated ones', async () => {
+    const { entries } = await loadHandbook({ dir: FIXTURE_HANDBOOK });
+    const khaiTu = entries.find((e) => e.lang === 'vi' && e.data.id === 'dang-ky-khai-tu')!;
+    expect(reviewDue(khaiTu)).toEqual(new Date('2027-04-15T00:00:00Z'));
+    expect(overdueEntries(entries, new Date('2027-03-15T00:00:00Z')).map((o) => o.entry.data.id)).toEqual(['thu-phi-khi-mat-ket-noi', 'chung-thuc-ban-sao', 'dang-ky-khai-sinh']);
+    expect(untranslated(entries).map((e) => e.data.id).sort()).toEqual(['chung-thuc-ban-sao', 'dang-ky-khai-sinh', 'thu-phi-khi-mat-ket-noi']);
+  });
+});
+
+describe('related links to drafts', () => {
+  it('names the published entry whose related list points at a draft', async () => {
+    const { entries } = await loadHandbook({ dir: FIXTURE_HANDBOOK, includeDrafts: true });
+    const khaiTu = entries.find((e) => e.lang === 'vi' && e.data.id === 'dang-ky-khai-tu')!;
+    const withDraft = entries.map((e) => (e === khaiTu ? { ...e, data: { ...e.data, related: [...e.data.related, 'ban-nhap'] } } : e));
+    expect(relatedToDrafts(withDraft).map(({ entry, draft }) => [entry.data.id, draft])).toEqual([['dang-ky-khai-tu', 'ban-nhap']]);
+    expect(relatedToDrafts(entries)).toEqual([]);
+  });
+});
