@@ -1,3 +1,4 @@
+import { foldDiacritics } from '../text/fold.ts';
 import type { Lang, Topic } from './topics.ts';
 
 /** Path prefix of a language's pages: Vietnamese at the root, English under /en/. */
@@ -17,11 +18,7 @@ export function topicUrl(lang: Lang, topic: Topic): string {
 
 /** URL-safe form of a tag: diacritics folded, words joined by hyphens. */
 export function tagSlug(tag: string): string {
-  return tag
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
+  return foldDiacritics(tag)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 }
