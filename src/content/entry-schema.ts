@@ -63,6 +63,16 @@ export const EntrySchema = z
       .default(['commune', 'ward']),
     /** Ids of related entries in the same language. */
     related: z.array(z.string().regex(kebabId, { message: 'write the id of another entry' })).default([]),
+    /**
+     * Points the IOC team must still confirm (with the Department of Justice or the province) before the entry can
+     * state them firmly. Listed per owner by `npm run check`; never shown on the public page.
+     * @example ["Mức lệ phí khai tử quá hạn: chờ Nghị quyết HĐND tỉnh"]
+     */
+    openQuestions: z
+      .array(z.string({ message: 'write each open question as text' }).trim().min(8, { message: 'write each open question as a full sentence (at least 8 characters)' }), {
+        message: 'write openQuestions as a list, one "- point to confirm" per line',
+      })
+      .default([]),
     /** Who keeps the entry correct. */
     owner: z.string().trim().min(2).default('Tổ IOC tỉnh'),
     /** When the entry was last checked against current rules (YYYY-MM-DD). */

@@ -13,6 +13,7 @@ export const TOPICS = {
   'digital-signatures': { vi: 'Chữ ký số', en: 'Digital signatures' },
   'connectivity-incidents': { vi: 'Kết nối và sự cố', en: 'Connectivity and incidents' },
   'reception-results': { vi: 'Tiếp nhận và trả kết quả', en: 'Reception and results' },
+  'social-affairs': { vi: 'Chính sách xã hội', en: 'Social affairs' },
   other: { vi: 'Khác', en: 'Other' },
 } as const;
 
