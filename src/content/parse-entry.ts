@@ -76,7 +76,7 @@ export function parseEntry(file: string, source: string): ParseResult {
   const parsed = EntrySchema.safeParse(raw);
   const problems: EntryProblem[] = [];
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push(...issueToProblems(file, issue, doc, lineAt));
+    for (const issue of parsed.error.issues) problems.push(...issueToProblems(file, issue, doc, lineAt, Object.keys(EntrySchema.shape)));
   }
   // Checked on the raw values too, so one pass over a file reports every problem it has.
   const problemFields = new Set(problems.map((p) => p.field));
@@ -121,26 +121,29 @@ export function parseEntry(file: string, source: string): ParseResult {
 
 type Doc = ReturnType<typeof parseDocument>;
 
-function findKey(doc: Doc, key: string) {
-  if (!isMap(doc.contents)) return undefined;
-  return doc.contents.items.find((pair) => isScalar(pair.key) && pair.key.value === key)?.key as
+function findKey(doc: Doc, key: string, at: PropertyKey[] = []) {
+  const map = at.length === 0 ? doc.contents : doc.getIn(at as (string | number)[], true);
+  if (!isMap(map)) return undefined;
+  return map.items.find((pair) => isScalar(pair.key) && pair.key.value === key)?.key as
     | { range?: [number, number, number] }
     | undefined;
 }
 
-function issueToProblems(
+/** Turns one zod issue about a YAML document into located problems; the one formatter for handbook files. */
+export function issueToProblems(
   file: string,
   issue: z.core.$ZodIssue,
   doc: Doc,
   lineAt: (offset: number | undefined) => number,
+  allowedKeys: string[],
 ): EntryProblem[] {
   const path = issue.path.map(String);
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => ({
       file,
-      line: lineAt(findKey(doc, key)?.range?.[0]),
-      field: key,
-      message: `remove this field or rename it; allowed fields are: ${Object.keys(EntrySchema.shape).join(', ')}`,
+      line: lineAt(findKey(doc, key, issue.path)?.range?.[0]),
+      field: [...path, key].join('.'),
+      message: `remove this field or rename it; allowed fields are: ${allowedKeys.join(', ')}`,
     }));
   }
   const node = doc.getIn(issue.path as (string | number)[], true) as { range?: [number, number, number] } | undefined;

@@ -6,12 +6,31 @@ import type { StoredEntry } from '../indexing/handbook-documents.ts';
 
 /** The retrieval evaluation format of ../shared/eval (see its README). */
 export const EvalDatasetSchema = z.object({
-  meta: z.object({ name: z.string().optional(), language: z.enum(['vi', 'en']).optional() }).passthrough(),
-  faq: z.array(z.object({ id: z.string(), question: z.string(), answer: z.string() }).passthrough()).min(1),
+  /** `language` is vi or en for one-language sets; a mixed set (vi+en) leaves it to each query. */
+  meta: z.object({ name: z.string().optional(), language: z.string().optional() }).passthrough(),
+  /** The FAQ items; empty for sets asked against the handbook itself (`--handbook`). */
+  faq: z.array(z.object({ id: z.string(), question: z.string(), answer: z.string() }).passthrough()),
   queries: z
-    .array(z.object({ query: z.string().min(1), faq_id: z.string(), relevant_faq_ids: z.array(z.string()).optional() }).passthrough())
+    .array(
+      z
+        .object({
+          query: z.string().min(1),
+          /** The item that answers the query, or null for an out-of-scope query that must be refused. */
+          faq_id: z.string().nullable(),
+          relevant_faq_ids: z.array(z.string()).optional(),
+          /** `dev` (tune on it) or `test` (report only) in this project's sets; other sets use their own names ("val"). */
+          split: z.string().optional(),
+        })
+        .passthrough(),
+    )
     .min(1),
 });
+export type EvalQuery = EvalDataset['queries'][number];
+
+/** The ids that count as a right answer to a query; empty when the query is out of scope. */
+export function relevantIds(q: EvalQuery): Set<string> {
+  return new Set(q.faq_id === null ? [] : [q.faq_id, ...(q.relevant_faq_ids ?? [])]);
+}
 export type EvalDataset = z.output<typeof EvalDatasetSchema>;
 
 /** Reads and validates a dataset file; the error names the file and the first bad field. */
@@ -25,7 +44,7 @@ export async function readEvalDataset(file: string): Promise<EvalDataset> {
   const parsed = EvalDatasetSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new Error(`${file} is not an evaluation dataset: ${issue.path.join('.')}: ${issue.message} (expected {meta, faq: [{id, question, answer}], queries: [{query, faq_id}]})`);
+    throw new Error(`${file} is not an evaluation dataset: ${issue.path.join('.')}: ${issue.message} (expected {meta, faq: [{id, question, answer}], queries: [{query, faq_id (or null), split?}]})`);
   }
   return parsed.data;
 }

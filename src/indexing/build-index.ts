@@ -1,13 +1,22 @@
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Document } from '@langchain/core/documents';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import { LANGS } from '../content/topics.ts';
+import type { GlossaryItem } from '../retrieval/glossary-expansion.ts';
+import { encodeKeywordIndex } from '../retrieval/keyword-index-file.ts';
+import { buildKeywordIndex } from '../retrieval/keyword-index.ts';
+import { keywordDocs } from '../retrieval/handbook-search.ts';
 import { chunksOf, type Chunk, type StoredEntry } from './handbook-documents.ts';
 import { HnswVectorStore } from './hnsw-vector-store.ts';
 import {
   CURRENT_FILE,
   currentIndexDir,
   ENTRIES_FILE,
+  GLOSSARY_INDEX_FILE,
+  glossaryRecord,
+  keywordFile,
+  sha256,
   INDEXES_DIR,
   MANIFEST_FILE,
   readIndexFiles,
@@ -30,6 +39,8 @@ export interface IndexEmbedder {
 export interface BuildIndexOptions {
   dataDir: string;
   entries: StoredEntry[];
+  /** The glossary the keyword search expands questions with. */
+  glossary?: GlossaryItem[] | undefined;
   embedder?: IndexEmbedder | undefined;
   /** Progress lines for the person waiting. */
   log?: (line: string) => void;
@@ -41,7 +52,7 @@ export interface BuildIndexOptions {
  * previous index serving. Entries whose content hash and model are unchanged
  * reuse their vectors from the previous index instead of being embedded again.
  */
-export async function buildIndex({ dataDir, entries, embedder, log = () => {} }: BuildIndexOptions): Promise<{ dir: string; manifest: Manifest }> {
+export async function buildIndex({ dataDir, entries, glossary = [], embedder, log = () => {} }: BuildIndexOptions): Promise<{ dir: string; manifest: Manifest }> {
   const started = performance.now();
   const indexesDir = path.join(dataDir, INDEXES_DIR);
   await mkdir(indexesDir, { recursive: true });
@@ -107,16 +118,26 @@ export async function buildIndex({ dataDir, entries, embedder, log = () => {} }:
       await writeFile(path.join(work, VECTORS_FILE), new Uint8Array(vectors.buffer));
     }
 
+    const keywordStarted = performance.now();
+    for (const lang of LANGS) await writeFile(path.join(work, keywordFile(lang)), encodeKeywordIndex(buildKeywordIndex(keywordDocs(entries, lang), lang)));
+    log(`keyword index: ${entries.length} entries in ${Math.round(performance.now() - keywordStarted)} ms`);
+    const glossaryFile = glossaryRecord(glossary);
+    await writeFile(path.join(work, GLOSSARY_INDEX_FILE), glossaryFile.json);
+    await writeFile(path.join(work, ENTRIES_FILE), JSON.stringify(entries));
+    const checksums: Record<string, string> = {};
+    for (const name of (await readdir(work)).sort()) checksums[name] = sha256(await readFile(path.join(work, name)));
+
     const manifest: Manifest = {
-      version: 1,
+      version: 2,
       builtAt: new Date().toISOString(),
       buildMs: Math.round(performance.now() - started),
       model: embedder ? { id: embedder.model.id, dtype: embedder.model.dtype, dimensions } : null,
       counts: { entries: entries.length, passages: chunks.length, embedded, reused },
       entries: Object.fromEntries(entries.map((e) => [e.key, e.hash])),
       passageRanges,
+      glossaryHash: glossaryFile.hash,
+      checksums,
     };
-    await writeFile(path.join(work, ENTRIES_FILE), JSON.stringify(entries));
     await writeFile(path.join(work, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
 
     const final = path.join(indexesDir, buildId);

@@ -52,8 +52,7 @@ export class HandbookRetriever extends BaseRetriever {
   }
 
   override async _getRelevantDocuments(query: string, _runManager?: CallbackManagerForRetrieverRun): Promise<Document<HandbookDocumentMetadata>[]> {
-    const lang = this.lang ?? this.search.guessLang(query);
-    const outcome = await this.search.search({ question: query, lang, k: this.k, topic: this.topic });
+    const outcome = await this.search.search({ question: query, lang: this.lang, k: this.k, topic: this.topic });
     return outcome.results.map(
       (r) =>
         new Document<HandbookDocumentMetadata>({

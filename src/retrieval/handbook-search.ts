@@ -1,19 +1,26 @@
-import type { Lang, Topic } from '../content/topics.ts';
+import { LANGS, type Lang, type Topic } from '../content/topics.ts';
 import { answerText, type StoredEntry } from '../indexing/handbook-documents.ts';
 import type { HandbookEmbeddings } from '../indexing/build-index.ts';
 import type { HnswVectorStore } from '../indexing/hnsw-vector-store.ts';
-import { confidence, denseScale, fuse, lexicalScale, type FusionSettings } from './fusion.ts';
-import { DEFAULT_LEXICAL_OPTIONS, LexicalIndex, type LexicalOptions } from './lexical-index.ts';
+import { answerProbability, decide, decisionFeatures, DEFAULT_DECISION_MODEL, type AnswerStatus, type DecisionFeatures, type DecisionModel } from './answer-decision.ts';
+import { denseScale, fuse, lexicalScale, type FusionSettings } from './fusion.ts';
+import { GlossaryExpander, type GlossaryItem } from './glossary-expansion.ts';
+import { buildKeywordIndex, DEFAULT_KEYWORD_OPTIONS, KeywordIndex, type KeywordIndexData, type KeywordOptions } from './keyword-index.ts';
+import { KeywordSearch } from './keyword-search.ts';
 import { lexicalTerms } from './lexical-terms.ts';
-import { detectLang } from '../text/detect-lang.ts';
 
 /** What to search. */
 export interface SearchRequest {
   question: string;
-  lang: Lang;
+  /** Language of the question; when absent both halves of the handbook are searched and the better one answers. */
+  lang?: Lang | undefined;
   /** Number of entries to return. */
   k: number;
   topic?: Topic | undefined;
+  /** Entry ids never to return (evaluation asks questions with their own entry left out). */
+  exclude?: ReadonlySet<string> | undefined;
+  /** Return the ranked entries even when the decision is `no_match` (evaluation measures the ranking anyway). */
+  keepAll?: boolean | undefined;
 }
 
 /** One entry found for a question. */
@@ -30,10 +37,15 @@ export interface EntryResult {
 }
 
 export interface SearchOutcome {
-  status: 'answered' | 'no_confident_answer';
+  status: AnswerStatus;
   confidence: number;
   mode: 'hybrid' | 'lexical';
+  /** The half of the handbook the results come from. */
+  lang: Lang;
+  /** `no_match` shows no entries: none is related. */
   results: EntryResult[];
+  /** The decision's signals for the best entry, for evaluation and calibration. */
+  features?: DecisionFeatures | undefined;
 }
 
 /** The dense side: a model for the question and the vector store of passages. */
@@ -42,66 +54,92 @@ export interface DenseSide {
   store: HnswVectorStore;
 }
 
+/** Optional parts of a search; what is absent is built from the entries. */
+export interface HandbookSearchOptions {
+  /** Keyword indexes built ahead (read from the question index), per language. */
+  keyword?: Partial<Record<Lang, KeywordIndexData>> | undefined;
+  glossary?: GlossaryItem[] | undefined;
+  decision?: DecisionModel | undefined;
+  keywordOptions?: KeywordOptions | undefined;
+}
+
 const CANDIDATES = 50;
 
+/** Per language: the keyword engine over that half and its entries' positions in the full list. */
+interface Half {
+  search: KeywordSearch;
+  entries: number[];
+}
+
+/** The keyword documents of one language's half, in entry order: what {@link buildKeywordIndex} takes. */
+export function keywordDocs(entries: StoredEntry[], lang: Lang) {
+  return entries.filter((e) => e.lang === lang).map((e) => ({ question: e.title, aliases: e.aliases, tags: e.tags, body: answerText(e) }));
+}
+
 /**
- * Hybrid retrieval over the handbook: lexical BM25 with Vietnamese-aware terms
- * and, when a model is loaded, dense similarity over question, alias and
- * answer passages, fused per entry. Decides between an answer and "no
- * confident answer" by a calibrated confidence threshold.
+ * Hybrid retrieval over the handbook: BM25 with Vietnamese-aware terms and glossary expansion and, when a model
+ * is loaded, dense similarity over question, alias and answer passages, fused per entry. The answer decision
+ * ({@link decide}) says whether the best entry answers, whether to show the closest entries, or whether nothing
+ * in the handbook is close.
  */
 export class HandbookSearch {
   readonly entries: StoredEntry[];
   readonly mode: 'hybrid' | 'lexical';
-  private readonly lexical: Map<Lang, LexicalIndex>;
+  private readonly halves: Map<Lang, Half>;
   private readonly dense: DenseSide | undefined;
   private readonly fusion: FusionSettings;
+  private readonly decision: DecisionModel;
 
-  constructor(entries: StoredEntry[], fusion: FusionSettings, dense?: DenseSide, lexicalOptions: LexicalOptions = DEFAULT_LEXICAL_OPTIONS) {
+  constructor(entries: StoredEntry[], fusion: FusionSettings, dense?: DenseSide, options: HandbookSearchOptions = {}) {
     this.entries = entries;
     this.fusion = fusion;
     this.dense = dense;
+    this.decision = options.decision ?? DEFAULT_DECISION_MODEL;
     this.mode = dense ? 'hybrid' : 'lexical';
-    this.lexical = new Map();
-    for (const lang of ['vi', 'en'] as const) {
-      const docs = entries
-        .map((e, i) => ({ e, i }))
-        .filter(({ e }) => e.lang === lang)
-        .map(({ e, i }) => ({ id: String(i), question: e.title, aliases: e.aliases, tags: e.tags, body: answerText(e) }));
-      this.lexical.set(lang, new LexicalIndex(docs, lang, lexicalOptions));
+    this.halves = new Map();
+    for (const lang of LANGS) {
+      const data = options.keyword?.[lang] ?? buildKeywordIndex(keywordDocs(entries, lang), lang, options.keywordOptions ?? DEFAULT_KEYWORD_OPTIONS);
+      const positions = entries.flatMap((e, i) => (e.lang === lang ? [i] : []));
+      if (data.n !== positions.length) throw new Error(`the ${lang} keyword index has ${data.n} entries, the entry list ${positions.length}; rebuild the index with npm run index`);
+      this.halves.set(lang, { search: new KeywordSearch(new KeywordIndex(data), new GlossaryExpander(options.glossary ?? [], lang)), entries: positions });
     }
   }
 
   /**
-   * The language a question was asked in, judged by which half of the handbook
-   * its words cover better; {@link detectLang} decides when neither does.
-   * Unaccented Vietnamese ("can giay to gi") is full of English-looking words,
-   * so word lists alone misjudge it.
+   * Searches the question's language and, when that half has no answer (or the language is not given), the
+   * other half too; the half with the more confident outcome wins. An English question about an entry written
+   * only in Vietnamese is answered with the Vietnamese entry.
    */
-  guessLang(question: string): Lang {
-    const cover = (lang: Lang) => this.lexical.get(lang)!.search(question, 1)[0]?.coverage ?? 0;
-    const vi = cover('vi');
-    const en = cover('en');
-    if (Math.abs(vi - en) >= 0.1) return vi > en ? 'vi' : 'en';
-    return detectLang(question);
+  async search(req: SearchRequest): Promise<SearchOutcome> {
+    const vector = this.dense ? await this.dense.embeddings.embedQuery(req.question) : undefined;
+    const order: Lang[] = req.lang ? [req.lang, ...LANGS.filter((l) => l !== req.lang)] : [...LANGS];
+    let best: SearchOutcome | undefined;
+    for (const lang of order) {
+      const outcome = await this.searchHalf(req, lang, vector);
+      if (!best || rank(outcome) > rank(best)) best = outcome;
+      if (req.lang && best.status === 'answered') break;
+    }
+    return best!;
   }
 
-  async search(req: SearchRequest): Promise<SearchOutcome> {
-    const lexicalIndex = this.lexical.get(req.lang)!;
-    const inTopic = (i: number) => !req.topic || this.entries[i]!.topic === req.topic;
-    const lexHits = lexicalIndex.search(req.question, CANDIDATES, (id) => inTopic(Number(id)));
-    const best = lexHits[0]?.score ?? 0;
+  private async searchHalf(req: SearchRequest, lang: Lang, vector: number[] | undefined): Promise<SearchOutcome> {
+    const half = this.halves.get(lang)!;
+    const inTopic = (doc: number) => {
+      const e = this.entries[half.entries[doc]!]!;
+      return (!req.topic || e.topic === req.topic) && !req.exclude?.has(e.id);
+    };
+    const keyword = half.search.search(req.question, CANDIDATES, inTopic);
+    const features = decisionFeatures(keyword, (doc) => this.entries[half.entries[doc]!]!.id);
+    const best = keyword.hits[0]?.score ?? 0;
     const candidates = new Map<number, { lexical: number; coverage: number; dense?: number; denseChunk?: { kind: string; part: number } }>();
-    for (const h of lexHits) candidates.set(Number(h.id), { lexical: lexicalScale(h.score, best), coverage: h.coverage });
+    for (const h of keyword.hits) candidates.set(half.entries[h.doc]!, { lexical: lexicalScale(h.score, best), coverage: h.coverage });
 
-    if (this.dense) {
-      const vector = await this.dense.embeddings.embedQuery(req.question);
-      const hits = await this.dense.store.similaritySearchVectorWithScore(vector, CANDIDATES * 2, (m) => m['lang'] === req.lang && (!req.topic || m['topic'] === req.topic));
-      const terms = lexicalIndex.queryTerms(req.question);
+    if (this.dense && vector) {
+      const hits = await this.dense.store.similaritySearchVectorWithScore(vector, CANDIDATES * 2, (m) => m['lang'] === lang && (!req.topic || m['topic'] === req.topic) && !req.exclude?.has(this.entries[Number(m['entry'])]!.id));
       const baseline = hits.reduce((sum, [, cosine]) => sum + cosine, 0) / Math.max(1, hits.length);
       for (const [doc, cosine] of hits) {
         const i = Number(doc.metadata['entry']);
-        const c = candidates.get(i) ?? { lexical: 0, coverage: lexicalIndex.coverage(terms, String(i)) };
+        const c = candidates.get(i) ?? { lexical: 0, coverage: 0 };
         const d = denseScale(cosine, this.fusion.denseFloor, baseline);
         if (c.dense === undefined || d > c.dense) {
           c.dense = d;
@@ -109,7 +147,7 @@ export class HandbookSearch {
         }
         candidates.set(i, c);
       }
-      // Lexical candidates the dense search did not reach get the floor: the model did not find them similar.
+      // Keyword candidates the dense search did not reach get the floor: the model did not find them similar.
       for (const c of candidates.values()) c.dense ??= 0;
     }
 
@@ -120,30 +158,36 @@ export class HandbookSearch {
     const results: EntryResult[] = ranked.map(({ i, c, score }) => {
       const entry = this.entries[i]!;
       const chunk = c.denseChunk;
-      const passage = chunk?.kind === 'section' ? entry.sections[chunk.part] : bestSection(entry, req);
+      const passage = chunk?.kind === 'section' ? entry.sections[chunk.part] : bestSection(entry, req.question);
       return { entry, score, coverage: c.coverage, dense: c.dense, passage: passage ?? { heading: '', text: '' } };
     });
+    // The decision judges the keyword side's best entry; with a model the dense similarity of the top result is
+    // blended in by HANDBOOK_DENSE_CONFIDENCE (0 until calibrated with real weights).
+    const probability = features ? answerProbability(features, this.decision) : 0;
     const top = results[0];
-    const conf = top ? confidence(top.coverage, top.dense, this.fusion) : 0;
-    return {
-      status: top && conf >= this.fusion.threshold ? 'answered' : 'no_confident_answer',
-      confidence: conf,
-      mode: this.mode,
-      results,
-    };
+    const w = this.fusion.denseConfidenceWeight;
+    const confidence = top?.dense === undefined ? probability : (1 - w) * probability + w * top.dense;
+    const status = decide(features, confidence, this.decision);
+    return { status, confidence, mode: this.mode, lang, results: status === 'no_match' && !req.keepAll ? [] : results, features };
   }
+}
+
+/** Orders outcomes: an answer beats a near miss beats nothing; then by confidence. */
+function rank(o: SearchOutcome): number {
+  const level = o.status === 'answered' ? 2 : o.status === 'no_confident_answer' ? 1 : 0;
+  return level * 10 + o.confidence;
 }
 
 /**
  * The answer section holding the most distinct question terms, exact spellings
  * included (so "tử" does not count where only "tư" stands); the first on a tie.
  */
-function bestSection(entry: StoredEntry, req: SearchRequest) {
-  const terms = new Set(lexicalTerms(req.question, req.lang));
+function bestSection(entry: StoredEntry, question: string) {
+  const terms = new Set(lexicalTerms(question, entry.lang));
   let best = entry.sections[0];
   let bestCount = -1;
   for (const s of entry.sections) {
-    const count = new Set(lexicalTerms(`${s.heading}\n${s.text}`, req.lang).filter((t) => terms.has(t))).size;
+    const count = new Set(lexicalTerms(`${s.heading}\n${s.text}`, entry.lang).filter((t) => terms.has(t))).size;
     if (count > bestCount) {
       best = s;
       bestCount = count;

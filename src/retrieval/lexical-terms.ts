@@ -1,6 +1,6 @@
 import { stemmer } from 'stemmer';
 import type { Lang } from '../content/topics.ts';
-import { foldDiacritics, words } from '../text/fold.ts';
+import { foldWord, words } from '../text/fold.ts';
 
 /** Prefix that marks a term spelled with its exact diacritics, so it never collides with a folded term. */
 const EXACT = '=';
@@ -25,7 +25,7 @@ export function lexicalTerms(text: string, lang: Lang, options: TermOptions = DE
   let previousExact: string | undefined;
   for (const word of words(text)) {
     const base = lang === 'en' && options.stem ? stemmer(word) : word;
-    const folded = foldDiacritics(base);
+    const folded = foldWord(base);
     terms.push(folded);
     if (options.exact && folded !== base) terms.push(EXACT + base);
     if (options.bigrams && previous !== undefined) {

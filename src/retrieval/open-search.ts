@@ -16,15 +16,16 @@ export async function openSearch(
 ): Promise<{ search: HandbookSearch; manifest: Manifest; denseSkipped?: string }> {
   const files = await readIndexFiles(dir);
   const { manifest } = files;
-  if (!embedder) return { search: new HandbookSearch(files.entries, fusion), manifest };
+  const options = { keyword: files.keyword, glossary: files.glossary };
+  if (!embedder) return { search: new HandbookSearch(files.entries, fusion, undefined, options), manifest };
   if (!manifest.model || manifest.model.id !== embedder.model.id || manifest.model.dtype !== embedder.model.dtype) {
     const built = manifest.model ? `${manifest.model.id} (${manifest.model.dtype})` : 'no model';
     return {
-      search: new HandbookSearch(files.entries, fusion),
+      search: new HandbookSearch(files.entries, fusion, undefined, options),
       manifest,
       denseSkipped: `the index was built with ${built}, not ${embedder.model.id} (${embedder.model.dtype}); run npm run index`,
     };
   }
   const store = await HnswVectorStore.load(dir, embedder.embeddings);
-  return { search: new HandbookSearch(files.entries, fusion, { embeddings: embedder.embeddings, store }), manifest };
+  return { search: new HandbookSearch(files.entries, fusion, { embeddings: embedder.embeddings, store }, options), manifest };
 }

@@ -8,6 +8,8 @@ import type { QuestionLog } from './question-log.ts';
 /** One cited entry in an answer. */
 export interface AskResult {
   id: string;
+  /** Language of the entry: an English question may be answered by a Vietnamese-only entry. */
+  lang: 'vi' | 'en';
   title: string;
   url: string;
   topic: string;
@@ -17,8 +19,8 @@ export interface AskResult {
 
 /** Response of `POST /api/ask`. */
 export interface AskResponse {
-  status: 'answered' | 'no_confident_answer';
-  answer?: { id: string; title: string; url: string; excerpt: string; confidence: number };
+  status: 'answered' | 'no_confident_answer' | 'no_match';
+  answer?: { id: string; lang: 'vi' | 'en'; title: string; url: string; excerpt: string; confidence: number };
   results: AskResult[];
   mode: 'hybrid' | 'lexical';
   lang: 'vi' | 'en';
@@ -53,10 +55,11 @@ export function excerpt(text: string, max = 280): string {
 /** Answers a validated question from the handbook and logs it. */
 export async function askHandbook(state: ServiceState, req: AskRequest): Promise<AskResponse> {
   const started = performance.now();
-  const lang = req.lang ?? state.search.guessLang(req.question);
-  const outcome: SearchOutcome = await state.search.search({ question: req.question, lang, k: req.k, topic: req.topic });
+  const outcome: SearchOutcome = await state.search.search({ question: req.question, lang: req.lang, k: req.k, topic: req.topic });
+  const lang = outcome.lang;
   const results = outcome.results.map((r) => ({
     id: r.entry.id,
+    lang: r.entry.lang,
     title: r.entry.title,
     url: r.entry.url,
     topic: r.entry.topic,
@@ -79,7 +82,7 @@ export async function askHandbook(state: ServiceState, req: AskRequest): Promise
   return {
     status: outcome.status,
     ...(outcome.status === 'answered' && top
-      ? { answer: { id: top.id, title: top.title, url: top.url, excerpt: top.excerpt, confidence: round(outcome.confidence) } }
+      ? { answer: { id: top.id, lang: top.lang, title: top.title, url: top.url, excerpt: top.excerpt, confidence: round(outcome.confidence) } }
       : {}),
     results,
     mode: outcome.mode,

@@ -7,7 +7,7 @@ export interface LoggedQuestion {
   question: string;
   normalized: string;
   lang: string;
-  status: 'answered' | 'no_confident_answer';
+  status: 'answered' | 'no_confident_answer' | 'no_match';
   topIds: string[];
   confidence: number;
   latencyMs: number;
@@ -81,7 +81,7 @@ export class QuestionLog {
         `SELECT q.normalized AS normalized, MIN(q.question) AS example, COUNT(DISTINCT q.id) AS times, MAX(q.asked_at) AS lastAsked,
                 COUNT(f.id) FILTER (WHERE f.helpful = 0) AS unhelpful
            FROM questions q LEFT JOIN feedback f ON f.question_id = q.id
-          WHERE q.asked_at >= ? AND (q.status = 'no_confident_answer' OR f.helpful = 0)
+          WHERE q.asked_at >= ? AND (q.status IN ('no_confident_answer', 'no_match') OR f.helpful = 0)
           GROUP BY q.normalized ORDER BY times DESC, lastAsked DESC`,
       )
       .all(since ?? '0000') as never;

@@ -1,8 +1,9 @@
 import type { Config } from '../config.ts';
+import { loadGlossary, type GlossaryTerm } from '../content/glossary.ts';
 import { loadHandbook } from '../content/load-handbook.ts';
 import { buildIndex, type IndexEmbedder } from '../indexing/build-index.ts';
 import { toStoredEntry, type StoredEntry } from '../indexing/handbook-documents.ts';
-import { currentIndexDir, readIndexFiles } from '../indexing/index-files.ts';
+import { currentIndexDir, glossaryRecord, readIndexFiles } from '../indexing/index-files.ts';
 
 /** The handbook as the index stores it, read through the same schema as the site. */
 export async function handbookEntries(config: Config): Promise<StoredEntry[]> {
@@ -10,12 +11,18 @@ export async function handbookEntries(config: Config): Promise<StoredEntry[]> {
   return entries.map(toStoredEntry);
 }
 
+/** The handbook's glossary (handbook/glossary.yaml), with every linked entry checked to exist. */
+export async function handbookGlossary(config: Config): Promise<GlossaryTerm[]> {
+  const { byId } = await loadHandbook({ dir: config.handbookDir });
+  return loadGlossary(config.handbookDir, new Set(byId.keys()));
+}
+
 /**
  * Why the serving index must be rebuilt, or undefined when it is current: it
  * is missing, an entry changed, or the loaded model differs from the one the
  * vectors came from.
  */
-export async function indexStaleReason(config: Config, entries: StoredEntry[], embedder: IndexEmbedder | undefined): Promise<string | undefined> {
+export async function indexStaleReason(config: Config, entries: StoredEntry[], embedder: IndexEmbedder | undefined, glossary: GlossaryTerm[] = []): Promise<string | undefined> {
   const dir = await currentIndexDir(config.dataDir);
   if (!dir) return 'no index has been built yet';
   let manifest;
@@ -28,6 +35,7 @@ export async function indexStaleReason(config: Config, entries: StoredEntry[], e
   const changed = Object.keys(want).filter((k) => manifest.entries[k] !== want[k]).length;
   const removed = Object.keys(manifest.entries).filter((k) => !(k in want)).length;
   if (changed || removed) return `${changed} entries changed or added, ${removed} removed`;
+  if (manifest.glossaryHash !== glossaryRecord(glossary).hash) return 'the glossary changed';
   const built = manifest.model ? `${manifest.model.id}/${manifest.model.dtype}` : 'none';
   const loaded = embedder ? `${embedder.model.id}/${embedder.model.dtype}` : 'none';
   if (embedder && built !== loaded) return `the index was built with model ${built}, the loaded model is ${loaded}`;
@@ -37,10 +45,11 @@ export async function indexStaleReason(config: Config, entries: StoredEntry[], e
 /** Rebuilds the index when {@link indexStaleReason} says so; returns the serving folder. */
 export async function ensureIndex(config: Config, embedder: IndexEmbedder | undefined, log: (line: string) => void): Promise<string> {
   const entries = await handbookEntries(config);
-  const reason = await indexStaleReason(config, entries, embedder);
+  const glossary = await handbookGlossary(config);
+  const reason = await indexStaleReason(config, entries, embedder, glossary);
   if (reason) {
     log(`building the question index: ${reason}`);
-    return (await buildIndex({ dataDir: config.dataDir, entries, embedder, log })).dir;
+    return (await buildIndex({ dataDir: config.dataDir, entries, glossary, embedder, log })).dir;
   }
   return (await currentIndexDir(config.dataDir))!;
 }

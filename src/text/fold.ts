@@ -20,6 +20,21 @@ export function foldDiacritics(text: string): string {
   return normalize(text).normalize('NFD').replace(COMBINING_MARKS, '').replace(/đ/g, 'd');
 }
 
+/** Folded forms of words already seen: a language has a few thousand syllables, and indexing folds each many times. */
+const foldedWords = new Map<string, string>();
+const FOLD_CACHE_LIMIT = 200_000;
+
+/** {@link foldDiacritics} of one word that {@link words} produced (already normalized), remembered. */
+export function foldWord(word: string): string {
+  let folded = foldedWords.get(word);
+  if (folded === undefined) {
+    folded = word.normalize('NFD').replace(COMBINING_MARKS, '').replace(/đ/g, 'd');
+    if (foldedWords.size >= FOLD_CACHE_LIMIT) foldedWords.clear();
+    foldedWords.set(word, folded);
+  }
+  return folded;
+}
+
 /** True when the text has `đ` or `Đ`, the one letter Pagefind does not fold. */
 export function hasDStroke(text: string): boolean {
   return /[đĐ]/.test(text);

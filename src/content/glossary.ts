@@ -1,0 +1,80 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'astro/zod';
+import { isSeq, LineCounter, parseDocument } from 'yaml';
+import { HandbookError, type EntryProblem } from './entry-error.ts';
+import { issueToProblems } from './parse-entry.ts';
+import { LANGS } from './topics.ts';
+
+/** File of the glossary, inside the handbook folder. */
+export const GLOSSARY_FILE = 'glossary.yaml';
+
+/**
+ * One glossary term: the official name and the words officers and citizens use for it. Search and Ask expand a
+ * question with it in both directions ("sổ đỏ" finds the entries that say "Giấy chứng nhận quyền sử dụng đất").
+ */
+export const GlossaryTermSchema = z
+  .object({
+    /** The official term, as the law and the entries write it. */
+    term: z.string({ message: 'write the official term as text' }).trim().min(2, { message: 'write the official term (at least 2 characters)' }),
+    /** Language of the term and of its everyday words. */
+    lang: z.enum(LANGS, { message: 'write vi or en' }),
+    /** The everyday words, abbreviations and old names people use for it (1–8). */
+    says: z
+      .array(z.string({ message: 'write each word as text' }).trim().min(2, { message: 'write each word (at least 2 characters)' }), {
+        message: 'write says as a list, e.g. [sổ đỏ, sổ hồng]',
+      })
+      .min(1, { message: 'write at least one everyday word for the term' })
+      .max(8, { message: 'keep at most 8 everyday words; split the term if it means several things' }),
+    /** Ids of the entries about the term, in the term's language. */
+    entries: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'write the id of an entry' })).default([]),
+    /** One short sentence shown on the glossary page. */
+    note: z.string().trim().min(3).optional(),
+  })
+  .strict();
+
+export type GlossaryTerm = z.output<typeof GlossaryTermSchema>;
+export const GlossarySchema = z.array(GlossaryTermSchema, { message: 'write the glossary as a list of "- term: …" items' });
+
+/**
+ * Reads `<dir>/glossary.yaml`; a missing file is an empty glossary. Problems come as `file:line: field: message`,
+ * like entries', and `entryIds` (`lang:id`) checks that every linked entry exists.
+ */
+export async function loadGlossary(dir: string, entryIds?: Set<string>, root = path.dirname(path.resolve(dir))): Promise<GlossaryTerm[]> {
+  const abs = path.join(path.resolve(dir), GLOSSARY_FILE);
+  let source: string;
+  try {
+    source = await readFile(abs, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+  const file = path.relative(root, abs).split(path.sep).join('/');
+  const lines = new LineCounter();
+  const doc = parseDocument(source.normalize('NFC'), { lineCounter: lines, prettyErrors: false });
+  const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lines.linePos(offset).line);
+  const problems: EntryProblem[] = doc.errors.map((e) => ({ file, line: lineAt(e.pos[0]), field: '', message: `fix the YAML: ${e.message.split('\n')[0]}` }));
+  if (problems.length > 0) throw new HandbookError(problems);
+  if (!isSeq(doc.contents) && doc.contents !== null) throw new HandbookError([{ file, line: 1, field: '', message: 'write the glossary as a list of "- term: …" items' }]);
+  const parsed = GlossarySchema.safeParse(doc.toJS() ?? []);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(...issueToProblems(file, issue, doc, lineAt, Object.keys(GlossaryTermSchema.shape)));
+    throw new HandbookError(problems);
+  }
+  const seen = new Map<string, number>();
+  parsed.data.forEach((t, i) => {
+    const line = lineAt((doc.getIn([i], true) as { range?: [number, number, number] } | undefined)?.range?.[0]);
+    const key = `${t.lang}:${t.term.toLocaleLowerCase('vi')}`;
+    if (seen.has(key)) problems.push({ file, line, field: `${i}.term`, message: `"${t.term}" is already item ${seen.get(key)}; merge the two items` });
+    else seen.set(key, i);
+    if (entryIds) {
+      t.entries.forEach((id, j) => {
+        if (!entryIds.has(`${t.lang}:${id}`)) {
+          problems.push({ file, line, field: `${i}.entries.${j}`, message: `no ${t.lang} entry has the id "${id}"; write the id of an existing entry or remove it` });
+        }
+      });
+    }
+  });
+  if (problems.length > 0) throw new HandbookError(problems);
+  return parsed.data;
+}

@@ -1,0 +1,74 @@
+import type { KeywordResult } from './keyword-search.ts';
+import model from './answer-model.json' with { type: 'json' };
+
+/**
+ * The answer decision: whether the best entry is given as the answer, the closest entries are shown as "not
+ * sure", or the handbook says it has nothing on the subject. A logistic model over signals that are comparable
+ * across questions, fitted on the dev half of eval/officer-questions.json by `npm run fit-decision` (the weights
+ * and the command are in answer-model.json).
+ */
+
+/** Signals of the best entry for a question. */
+export interface DecisionFeatures {
+  /** IDF-weighted share of the question's words and word pairs found in the entry. */
+  coverage: number;
+  /** The same, counting only the entry's question, aliases and tags. */
+  titleCoverage: number;
+  /** Share of the question's word pairs found in the entry. */
+  pairCoverage: number;
+  /** How far the best entry's score stands above the second's, 0..1. */
+  margin: number;
+  /** Share of the question's words that the handbook has at all. */
+  known: number;
+  /** 1 when a glossary phrase of the question links to the entry. */
+  glossary: number;
+  /** 1 / number of words: short questions carry less evidence per word. */
+  shortness: number;
+}
+
+export const FEATURE_NAMES = ['coverage', 'titleCoverage', 'pairCoverage', 'margin', 'known', 'glossary', 'shortness'] as const satisfies readonly (keyof DecisionFeatures)[];
+
+/** A fitted decision model (the shape of answer-model.json). */
+export interface DecisionModel {
+  weights: Record<keyof DecisionFeatures, number>;
+  bias: number;
+  /** Probability at or above which the best entry is the answer. */
+  answerAt: number;
+  /** Below this probability and this `known` share, nothing in the handbook is close: `no_match`. */
+  noMatch: { probability: number; coverage: number };
+}
+
+export const DEFAULT_DECISION_MODEL: DecisionModel = model as DecisionModel;
+
+export type AnswerStatus = 'answered' | 'no_confident_answer' | 'no_match';
+
+/** The signals of a keyword result's best entry; `entryId` of each hit is needed for the glossary signal. */
+export function decisionFeatures(result: KeywordResult, entryId: (doc: number) => string): DecisionFeatures | undefined {
+  const [top, second] = result.hits;
+  if (!top) return undefined;
+  const linked = new Set(result.glossary.flatMap((m) => m.entries));
+  return {
+    coverage: top.coverage,
+    titleCoverage: top.titleCoverage,
+    pairCoverage: top.pairCoverage,
+    margin: second ? (top.score - second.score) / top.score : 1,
+    known: result.known,
+    glossary: linked.has(entryId(top.doc)) ? 1 : 0,
+    shortness: 1 / Math.max(1, result.words),
+  };
+}
+
+/** The model's probability that the best entry answers the question. */
+export function answerProbability(f: DecisionFeatures, m: DecisionModel = DEFAULT_DECISION_MODEL): number {
+  let z = m.bias;
+  for (const name of FEATURE_NAMES) z += m.weights[name] * f[name];
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The decision for a probability (blended with the model's similarity by the caller when one is loaded). */
+export function decide(f: DecisionFeatures | undefined, confidence: number, m: DecisionModel = DEFAULT_DECISION_MODEL): AnswerStatus {
+  if (!f) return 'no_match';
+  if (confidence >= m.answerAt) return 'answered';
+  if (confidence < m.noMatch.probability && f.coverage < m.noMatch.coverage) return 'no_match';
+  return 'no_confident_answer';
+}

@@ -1,0 +1,232 @@
+import { GlossaryExpander, type GlossaryMatch } from './glossary-expansion.ts';
+import { KeywordIndex, TITLE_FIELDS } from './keyword-index.ts';
+import { isExactTerm } from './lexical-terms.ts';
+
+/** Weight of the terms a glossary match adds, below the words actually typed (1). Chosen on the dev questions. */
+export const GLOSSARY_WEIGHT = 0.5;
+
+/** One entry found by the keyword engine, with the signals the answer decision reads. */
+export interface KeywordHit {
+  /** Entry number in the index. */
+  doc: number;
+  /** BM25 score; comparable only within one question. */
+  score: number;
+  /** IDF-weighted share of the question's folded words and word pairs found in the entry, 0..1. */
+  coverage: number;
+  /** The same share counting only the entry's question, aliases and tags. */
+  titleCoverage: number;
+  /** The share of the question's word pairs found in the entry (Vietnamese meaning lives in pairs); `coverage` when the question has none. */
+  pairCoverage: number;
+}
+
+/** A question's keyword results and the signals that do not depend on an entry. */
+export interface KeywordResult {
+  hits: KeywordHit[];
+  /** IDF-weighted share of the question's words that any entry has at all: low for questions about other things. */
+  known: number;
+  /** Glossary phrases found in the question. */
+  glossary: GlossaryMatch[];
+  /** Number of words in the question. */
+  words: number;
+}
+
+interface QueryTerm {
+  id: number | undefined;
+  /** Weight in the score. */
+  weight: number;
+  /** 1 when the term counts for coverage as typed (variant A), 2 in the official wording (variant B), 3 both. */
+  variants: number;
+  pair: boolean;
+  idf: number;
+}
+
+/** Scratch arrays reused across questions; searching is synchronous, so one set per index is enough. */
+class Scratch {
+  readonly score: Float64Array;
+  readonly cover: Float32Array[];
+  readonly seen: Uint8Array;
+  readonly touched: Uint32Array;
+  constructor(n: number) {
+    this.score = new Float64Array(n);
+    // per variant: coverage, title coverage, pair coverage
+    this.cover = Array.from({ length: 6 }, () => new Float32Array(n));
+    this.seen = new Uint8Array(n);
+    this.touched = new Uint32Array(n);
+  }
+}
+
+/**
+ * Ranks the entries of one {@link KeywordIndex} for a question: adds up the postings of the question's terms
+ * (and, at {@link GLOSSARY_WEIGHT}, of the glossary's other names for its phrases), keeps the best `k` with a
+ * heap, and computes the coverage signals from the same postings.
+ */
+export class KeywordSearch {
+  readonly index: KeywordIndex;
+  readonly glossary: GlossaryExpander;
+  private scratch: Scratch | undefined;
+
+  constructor(index: KeywordIndex, glossary: GlossaryExpander) {
+    this.index = index;
+    this.glossary = glossary;
+  }
+
+  search(question: string, k: number, filter?: (doc: number) => boolean): KeywordResult {
+    const { index } = this;
+    const matches = this.glossary.match(question);
+    const typed = index.terms(question);
+    const official = matches.length > 0 ? index.terms(GlossaryExpander.officialWording(question, matches)) : [];
+    const expansions = matches.flatMap((m) => m.expansions.flatMap((e) => index.terms(e)));
+
+    const terms = new Map<string, QueryTerm>();
+    const add = (t: string, weight: number, variants: number) => {
+      const q = terms.get(t);
+      if (q) {
+        q.weight += weight;
+        q.variants |= variants;
+        return;
+      }
+      const id = index.termId(t);
+      terms.set(t, { id, weight, variants: isExactTerm(t) ? 0 : variants, pair: t.includes('_'), idf: index.idf(id) });
+    };
+    // Repeated words count again, as they did in the BM25 this replaces.
+    for (const t of typed) add(t, 1, 1);
+    for (const t of new Set(expansions)) if (!terms.has(t)) add(t, GLOSSARY_WEIGHT, 0);
+    for (const t of official) if (!terms.has(t)) add(t, 0, 2);
+    for (const t of official) terms.get(t)!.variants |= isExactTerm(t) ? 0 : 2;
+    if (official.length === 0) for (const q of terms.values()) if (q.variants & 1) q.variants |= 2;
+
+    const total = [0, 0];
+    const pairTotal = [0, 0];
+    let knownMass = 0;
+    for (const q of terms.values()) {
+      for (const v of [0, 1]) {
+        if (!(q.variants & (1 << v))) continue;
+        total[v]! += q.idf;
+        if (q.pair) pairTotal[v]! += q.idf;
+      }
+      if (q.variants & 1 && q.id !== undefined) knownMass += q.idf;
+    }
+
+    const n = index.size;
+    if (!this.scratch || this.scratch.score.length !== n) this.scratch = new Scratch(n);
+    const s = this.scratch;
+    let touchedCount = 0;
+    const { offsets, docs, impacts, fields } = index.data;
+    const [coverA, titleA, pairA, coverB, titleB, pairB] = s.cover as [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
+    for (const q of terms.values()) {
+      if (q.id === undefined) continue;
+      const a = (q.variants & 1) !== 0;
+      // Without a glossary match the official wording is the question itself: variant B would repeat A.
+      const b = matches.length > 0 && (q.variants & 2) !== 0;
+      const end = offsets[q.id + 1]!;
+      for (let p = offsets[q.id]!; p < end; p++) {
+        const d = docs[p]!;
+        if (!s.seen[d]) {
+          s.seen[d] = 1;
+          s.touched[touchedCount++] = d;
+        }
+        s.score[d]! += q.weight * impacts[p]!;
+        const inTitle = (fields[p]! & TITLE_FIELDS) !== 0;
+        if (a) {
+          coverA[d]! += q.idf;
+          if (inTitle) titleA[d]! += q.idf;
+          if (q.pair) pairA[d]! += q.idf;
+        }
+        if (b) {
+          coverB[d]! += q.idf;
+          if (inTitle) titleB[d]! += q.idf;
+          if (q.pair) pairB[d]! += q.idf;
+        }
+      }
+    }
+
+    const heap = new TopK(k);
+    for (let i = 0; i < touchedCount; i++) {
+      const d = s.touched[i]!;
+      if (s.score[d]! > 0 && (!filter || filter(d))) heap.offer(d, s.score[d]!);
+    }
+    const hits = heap.sorted().map(({ doc, score }) => {
+      let best: KeywordHit | undefined;
+      for (const v of matches.length > 0 ? [0, 1] : [0]) {
+        const t = total[v]!;
+        if (t === 0) continue;
+        const base = v * 3;
+        const coverage = s.cover[base]![doc]! / t;
+        const hit = {
+          doc,
+          score,
+          coverage,
+          titleCoverage: s.cover[base + 1]![doc]! / t,
+          pairCoverage: pairTotal[v]! > 0 ? s.cover[base + 2]![doc]! / pairTotal[v]! : coverage,
+        };
+        if (!best || hit.coverage > best.coverage) best = hit;
+      }
+      return best ?? { doc, score, coverage: 0, titleCoverage: 0, pairCoverage: 0 };
+    });
+
+    for (let i = 0; i < touchedCount; i++) {
+      const d = s.touched[i]!;
+      s.seen[d] = 0;
+      s.score[d] = 0;
+      coverA[d] = titleA[d] = pairA[d] = 0;
+      if (matches.length > 0) coverB[d] = titleB[d] = pairB[d] = 0;
+    }
+    return { hits, known: total[0]! > 0 ? knownMass / total[0]! : 0, glossary: matches, words: typed.filter((t) => !isExactTerm(t) && !t.includes('_')).length };
+  }
+}
+
+/** The `k` best (entry, score) pairs: a min-heap on score, ties broken towards the earlier entry. */
+class TopK {
+  private readonly docs: number[] = [];
+  private readonly scores: number[] = [];
+  private readonly k: number;
+  constructor(k: number) {
+    this.k = k;
+  }
+
+  /** True when a ranks below b. */
+  private below(a: number, b: number) {
+    const sa = this.scores[a]!;
+    const sb = this.scores[b]!;
+    return sa < sb || (sa === sb && this.docs[a]! > this.docs[b]!);
+  }
+
+  private swap(a: number, b: number) {
+    [this.docs[a], this.docs[b]] = [this.docs[b]!, this.docs[a]!];
+    [this.scores[a], this.scores[b]] = [this.scores[b]!, this.scores[a]!];
+  }
+
+  offer(doc: number, score: number) {
+    if (this.k <= 0) return;
+    if (this.docs.length < this.k) {
+      this.docs.push(doc);
+      this.scores.push(score);
+      for (let i = this.docs.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (!this.below(i, parent)) break;
+        this.swap(i, parent);
+        i = parent;
+      }
+      return;
+    }
+    const root = this.scores[0]!;
+    if (score < root || (score === root && doc > this.docs[0]!)) return;
+    this.docs[0] = doc;
+    this.scores[0] = score;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < this.docs.length && this.below(l, m)) m = l;
+      if (r < this.docs.length && this.below(r, m)) m = r;
+      if (m === i) break;
+      this.swap(i, m);
+      i = m;
+    }
+  }
+
+  /** Best first. */
+  sorted(): { doc: number; score: number }[] {
+    return this.docs.map((doc, i) => ({ doc, score: this.scores[i]! })).sort((a, b) => b.score - a.score || a.doc - b.doc);
+  }
+}
