@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { handbookCheck } from './src/integrations/handbook-check.ts';
-import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { askIndex } from './src/integrations/ask-index.ts';
 import { loadConfig } from './src/config.ts';
 
 // Folders come from src/config.ts (HANDBOOK_DIR, HANDBOOK_SITE_DIR): tests build a fixture handbook.
@@ -13,6 +13,6 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: config.siteDir,
   devToolbar: { enabled: false },
-  integrations: [handbookCheck({ dir: handbookDir }), pagefindIndex()],
+  integrations: [handbookCheck({ dir: handbookDir }), askIndex({ dir: handbookDir })],
   vite: { define: { 'import.meta.env.HANDBOOK_DIR': JSON.stringify(handbookDir) } },
 });

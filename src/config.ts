@@ -1,8 +1,37 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'astro/zod';
 
 const DTYPES = ['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4'] as const;
 const SWITCH: Record<string, boolean> = { on: true, off: false, true: true, false: false, '1': true, '0': false, yes: true, no: false };
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const TRUST_PROXY_HELP =
+  'write off, a hop count such as 1, true, or the proxy addresses or CIDRs separated by commas, e.g. 127.0.0.1,10.0.0.0/8';
+/** Names proxy-addr (and so Fastify) accepts for groups of addresses. */
+const ADDRESS_GROUPS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * Reads `HANDBOOK_TRUST_PROXY` into the value Fastify's `trustProxy` takes, or undefined when it is none of
+ * the accepted forms.
+ * @example parseTrustProxy('1') // 1
+ * @example parseTrustProxy('127.0.0.1, 10.0.0.0/8') // ['127.0.0.1', '10.0.0.0/8']
+ */
+export function parseTrustProxy(text: string): boolean | number | string[] | undefined {
+  const word = text.trim().toLowerCase();
+  // A number is a hop count, so "1" trusts one proxy rather than every peer.
+  if (/^\d+$/.test(word)) return Number(word) > 0 ? Number(word) : false;
+  if (word in SWITCH) return SWITCH[word]!;
+  const items = word.split(',').map((s) => s.trim());
+  const valid = (item: string) => {
+    if (ADDRESS_GROUPS.has(item)) return true;
+    const [address = '', prefix, extra] = item.split('/');
+    const version = isIP(address);
+    if (!version || extra !== undefined) return false;
+    return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+  };
+  return items.every(valid) ? items : undefined;
+}
 
 /**
  * Settings of the service and the tools, read from environment variables.
@@ -46,8 +75,11 @@ export const ConfigSchema = z.object({
     denseWeight: numberIn(0, 1, 0.5, false),
     /** `HANDBOOK_DENSE_FLOOR`: cosine similarity treated as "unrelated" by the model (0.7 for e5 models, per their model card). */
     denseFloor: numberIn(-1, 0.99, 0.7, false),
-    /** `HANDBOOK_ANSWER_THRESHOLD`: confidence at or above which the best entry is given as the answer (calibrated with npm run calibrate). */
-    threshold: numberIn(0, 1, 0.5, false),
+    /**
+     * `HANDBOOK_ANSWER_THRESHOLD`: overrides the probability at or above which the best entry is given as the
+     * answer; by default the one `npm run fit-decision` chose (src/retrieval/answer-model.json).
+     */
+    threshold: z.coerce.number({ message: 'write a number from 0 to 1' }).min(0, { message: 'write a number from 0 to 1' }).max(1, { message: 'write a number from 0 to 1' }).optional(),
     /** `HANDBOOK_DENSE_CONFIDENCE`: weight of the dense similarity in the confidence; 0 until calibrated with a real model. */
     denseConfidenceWeight: numberIn(0, 1, 0, false),
   }),
@@ -58,7 +90,39 @@ export const ConfigSchema = z.object({
     maxBodyBytes: numberIn(256, 1_000_000, 8192),
     /** `HANDBOOK_RATE_LIMIT`: questions one client may ask per minute. */
     perMinute: numberIn(1, 1_000_000, 60),
+    /** `HANDBOOK_RATE_LIMIT_GLOBAL`: questions the whole service answers per minute, from all clients together. */
+    globalPerMinute: numberIn(1, 10_000_000, 600),
   }),
+  server: z
+    .object({
+      /**
+       * `HANDBOOK_TRUST_PROXY`: which peers may say who the client is in `X-Forwarded-For`: `off` (default),
+       * a hop count (`1`), `true` (any peer: only behind a proxy that overwrites the header), or proxy
+       * addresses and CIDRs separated by commas (`127.0.0.1,10.0.0.0/8`). Passed to Fastify's `trustProxy`.
+       */
+      trustProxy: z
+        .string()
+        .default('off')
+        .transform((text, ctx) => {
+          const parsed = parseTrustProxy(text);
+          if (parsed === undefined) ctx.addIssue({ code: 'custom', message: TRUST_PROXY_HELP });
+          return parsed ?? false;
+        }),
+      /** `HANDBOOK_LOG_LEVEL`: the least severe log lines written (`info` logs one line per request). */
+      logLevel: z.enum(LOG_LEVELS, { message: `write one of: ${LOG_LEVELS.join(', ')}` }).default('info'),
+      /** `HANDBOOK_HEADERS_TIMEOUT`: seconds a client has to send a request's headers (slow clients get 408). */
+      headersTimeoutSeconds: numberIn(0.1, 3600, 10, false),
+      /** `HANDBOOK_REQUEST_TIMEOUT`: seconds a client has to send a whole request, headers and body; at least the headers timeout. */
+      requestTimeoutSeconds: numberIn(0.1, 3600, 30, false),
+      /** `HANDBOOK_KEEP_ALIVE_TIMEOUT`: seconds an idle connection is kept open for the next request; keep it above a proxy's upstream keep-alive. */
+      keepAliveTimeoutSeconds: numberIn(0.1, 3600, 65, false),
+      /** `HANDBOOK_SHUTDOWN_TIMEOUT`: seconds to let requests in flight finish after SIGTERM or SIGINT before closing their connections. */
+      shutdownTimeoutSeconds: numberIn(0, 3600, 10, false),
+    })
+    .refine((s) => s.headersTimeoutSeconds <= s.requestTimeoutSeconds, {
+      message: 'write a request timeout at least as long as HANDBOOK_HEADERS_TIMEOUT',
+      path: ['requestTimeoutSeconds'],
+    }),
 });
 
 export type Config = z.output<typeof ConfigSchema>;
@@ -82,6 +146,13 @@ const ENV_NAMES: Record<string, string> = {
   'limits.maxQuestionChars': 'HANDBOOK_MAX_QUESTION',
   'limits.maxBodyBytes': 'HANDBOOK_MAX_BODY',
   'limits.perMinute': 'HANDBOOK_RATE_LIMIT',
+  'limits.globalPerMinute': 'HANDBOOK_RATE_LIMIT_GLOBAL',
+  'server.trustProxy': 'HANDBOOK_TRUST_PROXY',
+  'server.logLevel': 'HANDBOOK_LOG_LEVEL',
+  'server.headersTimeoutSeconds': 'HANDBOOK_HEADERS_TIMEOUT',
+  'server.requestTimeoutSeconds': 'HANDBOOK_REQUEST_TIMEOUT',
+  'server.keepAliveTimeoutSeconds': 'HANDBOOK_KEEP_ALIVE_TIMEOUT',
+  'server.shutdownTimeoutSeconds': 'HANDBOOK_SHUTDOWN_TIMEOUT',
 };
 
 /** Thrown for a setting that cannot be used; the message names the variable. */
@@ -124,6 +195,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxQuestionChars: get('limits.maxQuestionChars'),
       maxBodyBytes: get('limits.maxBodyBytes'),
       perMinute: get('limits.perMinute'),
+      globalPerMinute: get('limits.globalPerMinute'),
+    },
+    server: {
+      trustProxy: get('server.trustProxy'),
+      logLevel: get('server.logLevel'),
+      headersTimeoutSeconds: get('server.headersTimeoutSeconds'),
+      requestTimeoutSeconds: get('server.requestTimeoutSeconds'),
+      keepAliveTimeoutSeconds: get('server.keepAliveTimeoutSeconds'),
+      shutdownTimeoutSeconds: get('server.shutdownTimeoutSeconds'),
     },
   };
   const parsed = ConfigSchema.safeParse(raw);

@@ -2,6 +2,7 @@ import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'astro/zod';
 import { EntrySchema, type EntryData } from './entry-schema.ts';
 import type { EntryProblem } from './entry-error.ts';
+import { bodyProblems } from './body-rules.ts';
 import { splitSections, type EntrySection } from './entry-sections.ts';
 import { LANGS, TOPIC_KEYS, type Lang, type Topic } from './topics.ts';
 import { entryUrl } from './urls.ts';
@@ -21,6 +22,8 @@ export interface HandbookEntry {
   sections: EntrySection[];
   /** Line of each frontmatter field in the file, for messages about the entry as a whole. */
   fieldLines: Record<string, number>;
+  /** Fields written in the file (the others took their schema default). */
+  declared: Set<string>;
 }
 
 export type ParseResult = { ok: true; entry: HandbookEntry } | { ok: false; problems: EntryProblem[] };
@@ -98,9 +101,11 @@ export function parseEntry(file: string, source: string): ParseResult {
   }
   if (problems.length > 0 || !parsed.success) return { ok: false, problems };
 
+  const bodyLine = source.slice(0, source.length - body.length).split('\n').length;
+  const unsafe = bodyProblems(file, body, bodyLine, parsed.data.status === 'published');
+  if (unsafe.length > 0) return { ok: false, problems: unsafe };
   const sections = splitSections(body);
   if (!sections.some((s) => s.text.length > 0)) {
-    const bodyLine = source.slice(0, source.length - body.length).split('\n').length;
     return problem(bodyLine, '', 'write the answer below the frontmatter, in "## " sections');
   }
   return {
@@ -115,6 +120,7 @@ export function parseEntry(file: string, source: string): ParseResult {
       body,
       sections,
       fieldLines: Object.fromEntries(Object.keys(parsed.data).map((k) => [k, fieldLine(k)])),
+      declared: new Set(Object.keys(raw)),
     },
   };
 }
@@ -151,8 +157,13 @@ export function issueToProblems(
   const line = lineAt(node?.range?.[0] ?? keyNode?.range?.[0]);
   const value = doc.getIn(issue.path as (string | number)[]);
   const missing = value === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value');
+  // "- Phí: theo HĐND tỉnh" is a one-key map to YAML, not text: the usual surprise in lists of sentences.
+  const colonHint =
+    value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 1
+      ? '; YAML reads "words: more words" as a field, so put the whole text in quotes'
+      : '';
   const message = missing
     ? `add this field: ${issue.message}`
-    : `${issue.message}${value === undefined ? '' : ` (got ${JSON.stringify(value)})`}`;
+    : `${issue.message}${colonHint}${value === undefined ? '' : ` (got ${JSON.stringify(value)})`}`;
   return [{ file, line, field: path.join('.'), message }];
 }

@@ -6,7 +6,7 @@ import { LANGS } from '../content/topics.ts';
 import type { GlossaryItem } from '../retrieval/glossary-expansion.ts';
 import { encodeKeywordIndex } from '../retrieval/keyword-index-file.ts';
 import { buildKeywordIndex } from '../retrieval/keyword-index.ts';
-import { keywordDocs } from '../retrieval/handbook-search.ts';
+import { keywordDocs } from '../retrieval/keyword-docs.ts';
 import { chunksOf, type Chunk, type StoredEntry } from './handbook-documents.ts';
 import { HnswVectorStore } from './hnsw-vector-store.ts';
 import {

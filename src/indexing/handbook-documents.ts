@@ -60,8 +60,3 @@ export function chunksOf(entry: StoredEntry, index: number): Chunk[] {
     })),
   ];
 }
-
-/** The answer as plain text, for lexical matching and excerpts. */
-export function answerText(entry: StoredEntry): string {
-  return entry.sections.map((s) => `${s.heading}\n${s.text}`).join('\n\n');
-}

@@ -4,8 +4,8 @@ export interface FusionSettings {
   denseWeight: number;
   /** Cosine similarity the model gives unrelated texts; e5 models put it near 0.7 (model card). */
   denseFloor: number;
-  /** Confidence at or above which the best entry is the answer. */
-  threshold: number;
+  /** Overrides the answer decision's threshold (answer-model.json `answerAt`) when set. */
+  threshold?: number | undefined;
   /**
    * Weight of the dense scale in the confidence. 0 by default: the threshold
    * is calibrated on lexical coverage, and no real model weights were
@@ -45,10 +45,9 @@ export function fuse(lexical: number, dense: number | undefined, s: FusionSettin
 }
 
 /**
- * Confidence that the best entry answers the question, 0..1: the entry's
- * IDF-weighted coverage of the question (comparable across questions, unlike
- * BM25), blended with the dense scale by `denseConfidenceWeight`.
+ * Confidence that the best entry answers the question, 0..1: the answer decision's keyword probability, blended
+ * with the dense scale by `denseConfidenceWeight` (0 until calibrated with a real model).
  */
-export function confidence(coverage: number, dense: number | undefined, s: FusionSettings): number {
-  return dense === undefined ? coverage : (1 - s.denseConfidenceWeight) * coverage + s.denseConfidenceWeight * dense;
+export function confidence(keyword: number, dense: number | undefined, s: FusionSettings): number {
+  return dense === undefined ? keyword : (1 - s.denseConfidenceWeight) * keyword + s.denseConfidenceWeight * dense;
 }

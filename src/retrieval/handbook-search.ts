@@ -1,11 +1,12 @@
 import { LANGS, type Lang, type Topic } from '../content/topics.ts';
-import { answerText, type StoredEntry } from '../indexing/handbook-documents.ts';
+import type { StoredEntry } from '../indexing/handbook-documents.ts';
 import type { HandbookEmbeddings } from '../indexing/build-index.ts';
 import type { HnswVectorStore } from '../indexing/hnsw-vector-store.ts';
 import { answerProbability, decide, decisionFeatures, DEFAULT_DECISION_MODEL, type AnswerStatus, type DecisionFeatures, type DecisionModel } from './answer-decision.ts';
-import { denseScale, fuse, lexicalScale, type FusionSettings } from './fusion.ts';
+import { confidence, denseScale, fuse, lexicalScale, type FusionSettings } from './fusion.ts';
 import { GlossaryExpander, type GlossaryItem } from './glossary-expansion.ts';
 import { buildKeywordIndex, DEFAULT_KEYWORD_OPTIONS, KeywordIndex, type KeywordIndexData, type KeywordOptions } from './keyword-index.ts';
+import { keywordDocs } from './keyword-docs.ts';
 import { KeywordSearch } from './keyword-search.ts';
 import { lexicalTerms } from './lexical-terms.ts';
 
@@ -71,11 +72,6 @@ interface Half {
   entries: number[];
 }
 
-/** The keyword documents of one language's half, in entry order: what {@link buildKeywordIndex} takes. */
-export function keywordDocs(entries: StoredEntry[], lang: Lang) {
-  return entries.filter((e) => e.lang === lang).map((e) => ({ question: e.title, aliases: e.aliases, tags: e.tags, body: answerText(e) }));
-}
-
 /**
  * Hybrid retrieval over the handbook: BM25 with Vietnamese-aware terms and glossary expansion and, when a model
  * is loaded, dense similarity over question, alias and answer passages, fused per entry. The answer decision
@@ -94,7 +90,8 @@ export class HandbookSearch {
     this.entries = entries;
     this.fusion = fusion;
     this.dense = dense;
-    this.decision = options.decision ?? DEFAULT_DECISION_MODEL;
+    const decision = options.decision ?? DEFAULT_DECISION_MODEL;
+    this.decision = fusion.threshold === undefined ? decision : { ...decision, answerAt: fusion.threshold };
     this.mode = dense ? 'hybrid' : 'lexical';
     this.halves = new Map();
     for (const lang of LANGS) {
@@ -164,11 +161,9 @@ export class HandbookSearch {
     // The decision judges the keyword side's best entry; with a model the dense similarity of the top result is
     // blended in by HANDBOOK_DENSE_CONFIDENCE (0 until calibrated with real weights).
     const probability = features ? answerProbability(features, this.decision) : 0;
-    const top = results[0];
-    const w = this.fusion.denseConfidenceWeight;
-    const confidence = top?.dense === undefined ? probability : (1 - w) * probability + w * top.dense;
-    const status = decide(features, confidence, this.decision);
-    return { status, confidence, mode: this.mode, lang, results: status === 'no_match' && !req.keepAll ? [] : results, features };
+    const conf = confidence(probability, results[0]?.dense, this.fusion);
+    const status = decide(features, conf, this.decision);
+    return { status, confidence: conf, mode: this.mode, lang, results: status === 'no_match' && !req.keepAll ? [] : results, features };
   }
 }
 

@@ -11,7 +11,7 @@ const STAMP = '.handbook-build.json';
 export async function siteSourceHash(root: string, config: Config): Promise<string> {
   const hash = createHash('sha256');
   const sources: [string, string][] = [
-    [config.handbookDir, '**/*.md'],
+    [config.handbookDir, '**/*.{md,yaml}'],
     [path.join(root, 'src'), '**/*.{astro,ts,css}'],
   ];
   for (const [dir, pattern] of sources) {

@@ -1,0 +1,48 @@
+/**
+ * `npm run fit-decision`: fits the answer decision (src/retrieval/answer-model.json) on the dev half of
+ * eval/officer-questions.json, asking the real handbook by keywords, and prints the dev figures.
+ */
+import { writeFile } from 'node:fs/promises';
+import { runCli } from '../src/cli/run-cli.ts';
+import { loadConfig } from '../src/config.ts';
+import { readEvalDataset } from '../src/evaluation/eval-dataset.ts';
+import { fitDecision } from '../src/evaluation/fit-decision.ts';
+import { runQueries } from '../src/evaluation/run-eval.ts';
+import { HandbookSearch } from '../src/retrieval/handbook-search.ts';
+import { handbookEntries, handbookGlossary } from '../src/service/question-index.ts';
+
+const MODEL_FILE = new URL('../src/retrieval/answer-model.json', import.meta.url);
+
+await runCli(
+  {
+    name: 'fit-decision',
+    summary: 'Fits the answer decision (answer / not sure / nothing close) on the dev half of the officer questions and writes src/retrieval/answer-model.json. Report figures with npm run eval on the test half, never tune on it.',
+    options: {
+      dataset: { type: 'string', description: 'the question set (default eval/officer-questions.json)' },
+      'dry-run': { type: 'boolean', description: 'print the fitted model without writing it' },
+    },
+    examples: ['npm run fit-decision', 'npm run fit-decision -- --dry-run'],
+  },
+  async (values, log) => {
+    const config = loadConfig();
+    const file = (values['dataset'] as string | undefined) ?? 'eval/officer-questions.json';
+    const data = await readEvalDataset(file);
+    const dev = data.queries.filter((q) => q.split === 'dev');
+    const search = new HandbookSearch(await handbookEntries(config), config.retrieval, undefined, { glossary: await handbookGlossary(config) });
+    log(`asking ${dev.length} dev questions of ${file} against the handbook (keywords)…`);
+    const { asked } = await runQueries(search, dev);
+    const { model, dev: figures } = fitDecision(asked);
+    const json = {
+      about: 'Answer decision: logistic model over keyword signals (src/retrieval/answer-decision.ts). Written by npm run fit-decision; do not edit by hand.',
+      command: 'npm run fit-decision',
+      fittedOn: `${file} (split dev, ${dev.length} questions), ${new Date().toISOString().slice(0, 10)}`,
+      dev: figures,
+      ...model,
+    };
+    console.log(JSON.stringify(json, null, 2));
+    if (!values['dry-run']) {
+      await writeFile(MODEL_FILE, `${JSON.stringify(json, null, 2)}\n`);
+      log('wrote src/retrieval/answer-model.json');
+    }
+  },
+);

@@ -1,0 +1,63 @@
+/// <reference lib="webworker" />
+/**
+ * The handbook's question engine in a Web Worker: the same HandbookSearch the server runs in keyword mode, over
+ * the browser index the build writes (`/ask-index/`). Answers `ask` (the Ask box's decision) and `search` (the
+ * search box's ranking) messages.
+ */
+import type { Lang, Topic } from '../content/topics.ts';
+import type { StoredEntry } from '../indexing/handbook-documents.ts';
+import { answerBody } from '../retrieval/answer-response.ts';
+import type { GlossaryItem } from '../retrieval/glossary-expansion.ts';
+import { HandbookSearch } from '../retrieval/handbook-search.ts';
+import { decodeKeywordIndex } from '../retrieval/keyword-index-file.ts';
+import { ASK_INDEX_DIR, browserIndexFiles } from './browser-index.ts';
+
+/** A question for the worker. */
+export interface WorkerRequest {
+  id: number;
+  kind: 'ask' | 'search';
+  question: string;
+  k: number;
+  lang?: Lang | undefined;
+  topic?: Topic | undefined;
+}
+
+declare const self: DedicatedWorkerGlobalScope;
+
+/** The settings the server runs keyword mode with (src/config.ts defaults); the dense ones do not apply here. */
+const KEYWORD_FUSION = { denseWeight: 0.5, denseFloor: 0.7, denseConfidenceWeight: 0 };
+
+let engine: Promise<HandbookSearch> | undefined;
+
+async function load(): Promise<HandbookSearch> {
+  const files = browserIndexFiles();
+  const url = (name: string) => `/${ASK_INDEX_DIR}/${name}`;
+  const get = async (name: string) => {
+    const res = await fetch(url(name));
+    if (!res.ok) throw new Error(`${url(name)}: HTTP ${res.status}`);
+    return res;
+  };
+  const [entries, glossary, vi, en] = await Promise.all([
+    get(files.entries).then((r) => r.json() as Promise<StoredEntry[]>),
+    get(files.glossary).then((r) => r.json() as Promise<GlossaryItem[]>),
+    get(files.keyword.vi).then(async (r) => decodeKeywordIndex(new Uint8Array(await r.arrayBuffer()))),
+    get(files.keyword.en).then(async (r) => decodeKeywordIndex(new Uint8Array(await r.arrayBuffer()))),
+  ]);
+  return new HandbookSearch(entries, KEYWORD_FUSION, undefined, { keyword: { vi, en }, glossary });
+}
+
+self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
+  const req = event.data;
+  void (async () => {
+    try {
+      engine ??= load();
+      const search = await engine;
+      const started = performance.now();
+      const outcome = await search.search({ question: req.question, lang: req.lang, k: req.k, topic: req.topic, keepAll: req.kind === 'search' });
+      self.postMessage({ id: req.id, body: { ...answerBody(outcome), tookMs: Math.round((performance.now() - started) * 1000) / 1000 } });
+    } catch (e) {
+      engine = undefined;
+      self.postMessage({ id: req.id, error: (e as Error).message });
+    }
+  })();
+});

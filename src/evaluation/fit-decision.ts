@@ -1,0 +1,93 @@
+import { answerProbability, FEATURE_NAMES, type DecisionFeatures, type DecisionModel } from '../retrieval/answer-decision.ts';
+import type { AskedQuery } from './run-eval.ts';
+
+/** Targets the thresholds are chosen for, on the dev half, with a margin below the issue's test targets. */
+export interface FitTargets {
+  /** Most in-scope questions answered with a wrong entry, as a share of in-scope questions. */
+  maxWrong: number;
+  /** Most out-of-scope questions answered, as a share of them. */
+  maxOutOfScopeAnswered: number;
+  /** Most in-scope questions told "nothing in the handbook", as a share of in-scope questions. */
+  maxInScopeNoMatch: number;
+}
+
+export const DEFAULT_FIT_TARGETS: FitTargets = { maxWrong: 0.025, maxOutOfScopeAnswered: 0.07, maxInScopeNoMatch: 0.03 };
+
+const vector = (f: DecisionFeatures) => FEATURE_NAMES.map((n) => f[n]);
+
+/**
+ * Logistic regression by batch gradient descent with a small L2 penalty: the label is "the best entry is a right
+ * answer". A few hundred points and seven signals need nothing more.
+ */
+export function fitLogistic(points: { features: DecisionFeatures; label: boolean }[], iterations = 4000, rate = 0.5, l2 = 1e-3): { weights: number[]; bias: number } {
+  const d = FEATURE_NAMES.length;
+  const w = new Array<number>(d).fill(0);
+  let b = 0;
+  const xs = points.map((p) => vector(p.features));
+  const ys = points.map((p) => (p.label ? 1 : 0));
+  for (let it = 0; it < iterations; it++) {
+    const gw = new Array<number>(d).fill(0);
+    let gb = 0;
+    xs.forEach((x, i) => {
+      const z = b + x.reduce((s, v, j) => s + v * w[j]!, 0);
+      const err = 1 / (1 + Math.exp(-z)) - ys[i]!;
+      x.forEach((v, j) => (gw[j]! += err * v));
+      gb += err;
+    });
+    const n = Math.max(1, xs.length);
+    for (let j = 0; j < d; j++) w[j]! -= rate * (gw[j]! / n + l2 * w[j]!);
+    b -= rate * (gb / n);
+  }
+  return { weights: w, bias: b };
+}
+
+/** Fits the decision on asked dev queries and chooses its thresholds for the targets. */
+export function fitDecision(asked: AskedQuery[], targets: FitTargets = DEFAULT_FIT_TARGETS): { model: DecisionModel; dev: Record<string, number> } {
+  const usable = asked.filter((a): a is AskedQuery & { features: DecisionFeatures } => a.features !== undefined);
+  const { weights, bias } = fitLogistic(usable.map((a) => ({ features: a.features, label: a.topRight })));
+  const model: DecisionModel = {
+    weights: Object.fromEntries(FEATURE_NAMES.map((n, j) => [n, round(weights[j]!)])) as DecisionModel['weights'],
+    bias: round(bias),
+    answerAt: 0.5,
+    noMatch: { probability: 0.5, coverage: 0 },
+  };
+  const nIn = asked.filter((a) => a.inScope).length;
+  const nOut = asked.length - nIn;
+  const p = (a: AskedQuery) => (a.features ? answerProbability(a.features, model) : 0);
+  // The lowest threshold that meets both targets answers the most questions rightly.
+  const candidates = [...new Set(usable.map((a) => round(p(a))))].sort((x, y) => x - y);
+  let answerAt = 0.99;
+  for (const t of candidates) {
+    const answered = asked.filter((a) => p(a) >= t);
+    const wrong = answered.filter((a) => a.inScope && !a.topRight).length / Math.max(1, nIn);
+    const outAnswered = answered.filter((a) => !a.inScope).length / Math.max(1, nOut);
+    if (wrong <= targets.maxWrong && outAnswered <= targets.maxOutOfScopeAnswered) {
+      answerAt = Math.max(t, 0.05);
+      break;
+    }
+  }
+  model.answerAt = answerAt;
+  model.noMatch.probability = answerAt;
+  // "Nothing close": the highest coverage below which few in-scope questions fall.
+  let cutoff = 0;
+  for (let c = 0; c <= 1.0001; c += 0.01) {
+    const inNoMatch = asked.filter((a) => a.inScope && (!a.features || (p(a) < answerAt && a.features.coverage < c))).length / Math.max(1, nIn);
+    if (inNoMatch > targets.maxInScopeNoMatch) break;
+    cutoff = round(c);
+  }
+  model.noMatch.coverage = cutoff;
+  const answered = asked.filter((a) => p(a) >= answerAt);
+  const dev = {
+    answeredRight: round(answered.filter((a) => a.inScope && a.topRight).length / Math.max(1, nIn)),
+    answeredWrong: round(answered.filter((a) => a.inScope && !a.topRight).length / Math.max(1, nIn)),
+    outOfScopeRefused: round(1 - answered.filter((a) => !a.inScope).length / Math.max(1, nOut)),
+    outOfScopeNoMatch: round(asked.filter((a) => !a.inScope && (!a.features || (p(a) < answerAt && a.features.coverage < cutoff))).length / Math.max(1, nOut)),
+    nInScope: nIn,
+    nOutOfScope: nOut,
+  };
+  return { model, dev };
+}
+
+function round(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
