@@ -32,3 +32,8 @@ export function tagUrl(lang: Lang, tag: string): string {
 export function searchUrl(lang: Lang): string {
   return lang === 'vi' ? '/tim-kiem/' : '/en/search/';
 }
+
+/** URL of the glossary page ("Thuật ngữ"). */
+export function glossaryUrl(lang: Lang): string {
+  return lang === 'vi' ? '/thuat-ngu/' : '/en/glossary/';
+}

@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import { loadGlossary } from '../content/glossary.ts';
 import { loadHandbook } from '../content/load-handbook.ts';
 
 /**
@@ -13,8 +14,9 @@ export function handbookCheck(options: { dir: string }): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ logger }) => {
         // Paths in messages start at the handbook folder's name (handbook/vi/…), wherever it lives.
-        const { entries } = await loadHandbook({ dir: options.dir });
-        logger.info(`${entries.length} published entries are valid`);
+        const { entries, byId } = await loadHandbook({ dir: options.dir });
+        const glossary = await loadGlossary(options.dir, new Set(byId.keys()));
+        logger.info(`${entries.length} published entries and ${glossary.length} glossary terms are valid`);
       },
     },
   };

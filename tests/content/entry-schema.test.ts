@@ -28,6 +28,7 @@ describe('EntrySchema', () => {
       legalBasis: [],
       appliesTo: ['commune', 'ward'],
       related: [],
+      openQuestions: [],
       owner: 'Tổ IOC tỉnh',
       reviewedOn: new Date('2026-10-15T00:00:00.000Z'),
       reviewEvery: 6,
@@ -93,7 +94,7 @@ describe('EntrySchema', () => {
   it('rejects a topic that is not on the fixed list', () => {
     expect(problemsOf({ ...minimal, topic: 'health' })).toMatchInlineSnapshot(`
       [
-        "topic: write one of: civil-status, certification, business-households, land, construction, fees-payments, accounts-systems, digital-signatures, connectivity-incidents, reception-results, other",
+        "topic: write one of: civil-status, certification, business-households, land, construction, fees-payments, accounts-systems, digital-signatures, connectivity-incidents, reception-results, social-affairs, other",
       ]
     `);
   });
@@ -169,7 +170,7 @@ describe('EntrySchema', () => {
   it('reports every invalid field at once', () => {
     expect(problemsOf({ ...minimal, id: 'X', topic: 'health', status: 'live' })).toEqual([
       'id: write lowercase ASCII words joined by hyphens, for example "dang-ky-khai-tu"',
-      'topic: write one of: civil-status, certification, business-households, land, construction, fees-payments, accounts-systems, digital-signatures, connectivity-incidents, reception-results, other',
+      'topic: write one of: civil-status, certification, business-households, land, construction, fees-payments, accounts-systems, digital-signatures, connectivity-incidents, reception-results, social-affairs, other',
       'status: write draft or published',
     ]);
   });

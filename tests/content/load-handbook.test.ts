@@ -97,7 +97,7 @@ describe('loadHandbook', () => {
       "The handbook has 5 problems; fix the entries below and build again.
         handbook/vi/certification/chung-thuc-chu-ky.md:6: fix the YAML: Flow sequence in block collection must be sufficiently indented and end with a ]
         handbook/vi/civil-status/ket-hon.md:5: status: write draft or published (got "live")
-        handbook/vi/ghi-chu.md:1: move the file to handbook/<vi|en>/<topic>/<slug>.md, where topic is one of: civil-status, certification, business-households, land, construction, fees-payments, accounts-systems, digital-signatures, connectivity-incidents, reception-results, other
+        handbook/vi/ghi-chu.md:1: move the file to handbook/<vi|en>/<topic>/<slug>.md, where topic is one of: civil-status, certification, business-households, land, construction, fees-payments, accounts-systems, digital-signatures, connectivity-incidents, reception-results, social-affairs, other
         handbook/vi/land/tranh-chap-dat.md:4: topic: the file is in the "land" folder; write topic: land or move the file to handbook/vi/construction/
         handbook/vi/civil-status/dang-ky-khai-tu.md:5: related.0: no vi entry has the id "dang-ky-khai-sinh"; write the id of an existing vi entry or remove it"
     `);

@@ -56,7 +56,7 @@ describe('parseEntry', () => {
 
   it('names the file, line and field of a topic the schema does not know', () => {
     expect(problems(FILE, entryFile(FRONTMATTER.replace('topic: land', 'topic: lands')))).toEqual([
-      'handbook/vi/land/tranh-chap-dat.md:4: topic: write one of: civil-status, certification, business-households, land, construction, fees-payments, accounts-systems, digital-signatures, connectivity-incidents, reception-results, other (got "lands")',
+      'handbook/vi/land/tranh-chap-dat.md:4: topic: write one of: civil-status, certification, business-households, land, construction, fees-payments, accounts-systems, digital-signatures, connectivity-incidents, reception-results, social-affairs, other (got "lands")',
     ]);
   });
 
@@ -76,7 +76,7 @@ describe('parseEntry', () => {
 
   it('names an unknown field and lists the allowed ones', () => {
     expect(problems(FILE, entryFile(`${FRONTMATTER}\nauthor: Nguyễn Văn A`))).toEqual([
-      'handbook/vi/land/tranh-chap-dat.md:6: author: remove this field or rename it; allowed fields are: id, question, aliases, topic, tags, legalBasis, appliesTo, related, owner, reviewedOn, reviewEvery, status',
+      'handbook/vi/land/tranh-chap-dat.md:6: author: remove this field or rename it; allowed fields are: id, question, aliases, topic, tags, legalBasis, appliesTo, related, openQuestions, owner, reviewedOn, reviewEvery, status',
     ]);
   });
 
@@ -84,8 +84,8 @@ describe('parseEntry', () => {
   // unknown field is not reported until the first is fixed.
   it('names every unknown field, not only the first', () => {
     expect(problems(FILE, entryFile(`${FRONTMATTER}\nauthor: Nguyễn Văn A\neditor: Trần Thị B`))).toEqual([
-      'handbook/vi/land/tranh-chap-dat.md:6: author: remove this field or rename it; allowed fields are: id, question, aliases, topic, tags, legalBasis, appliesTo, related, owner, reviewedOn, reviewEvery, status',
-      'handbook/vi/land/tranh-chap-dat.md:7: editor: remove this field or rename it; allowed fields are: id, question, aliases, topic, tags, legalBasis, appliesTo, related, owner, reviewedOn, reviewEvery, status',
+      'handbook/vi/land/tranh-chap-dat.md:6: author: remove this field or rename it; allowed fields are: id, question, aliases, topic, tags, legalBasis, appliesTo, related, openQuestions, owner, reviewedOn, reviewEvery, status',
+      'handbook/vi/land/tranh-chap-dat.md:7: editor: remove this field or rename it; allowed fields are: id, question, aliases, topic, tags, legalBasis, appliesTo, related, openQuestions, owner, reviewedOn, reviewEvery, status',
     ]);
   });
 
@@ -138,9 +138,25 @@ describe('parseEntry', () => {
     expect(problems(FILE, entryFile(FRONTMATTER, ''))).toEqual(expected);
   });
 
-  it('rejects an answer that has headings but no text', () => {
+  it('rejects a published answer whose sections are empty, at each empty heading', () => {
     expect(problems(FILE, entryFile(FRONTMATTER, '\n## Cần làm gì\n\n## Hồ sơ\n'))).toEqual([
-      'handbook/vi/land/tranh-chap-dat.md:7: write the answer below the frontmatter, in "## " sections',
+      'handbook/vi/land/tranh-chap-dat.md:8: write this section, or remove its heading',
+      'handbook/vi/land/tranh-chap-dat.md:10: write this section, or remove its heading',
+    ]);
+  });
+
+  it('rejects a published answer that still holds the scaffold placeholder', () => {
+    expect(problems(FILE, entryFile(FRONTMATTER, '\n## Cần làm gì\n\n(Viết nội dung ở đây.)\n'))).toEqual([
+      'handbook/vi/land/tranh-chap-dat.md:8: replace the placeholder text with the answer, or set status: draft',
+    ]);
+  });
+
+  it('rejects raw HTML and script links in an answer, with their lines', () => {
+    const body = '\n## Cần làm gì\n\nXem <img src=x onerror=alert(1)> và [đây](javascript:alert(1)).\n\n<script>alert(1)</script>\n';
+    expect(problems(FILE, entryFile(FRONTMATTER, body))).toEqual([
+      'handbook/vi/land/tranh-chap-dat.md:10: remove the HTML ("<img src=x onerror=alert(1)>"); write plain Markdown',
+      'handbook/vi/land/tranh-chap-dat.md:10: link to an https:// address or a page of the handbook, not "javascript:alert(1)"',
+      'handbook/vi/land/tranh-chap-dat.md:12: remove the HTML ("<script>alert(1)</script>"); write plain Markdown',
     ]);
   });
 
@@ -150,7 +166,7 @@ describe('parseEntry', () => {
     ['under a language the handbook does not have', 'handbook/fr/land/tranh-chap-dat.md'],
   ])('rejects a file %s', (_, file) => {
     expect(problems(file, entryFile())).toEqual([
-      `${file}:1: move the file to handbook/<vi|en>/<topic>/<slug>.md, where topic is one of: civil-status, certification, business-households, land, construction, fees-payments, accounts-systems, digital-signatures, connectivity-incidents, reception-results, other`,
+      `${file}:1: move the file to handbook/<vi|en>/<topic>/<slug>.md, where topic is one of: civil-status, certification, business-households, land, construction, fees-payments, accounts-systems, digital-signatures, connectivity-incidents, reception-results, social-affairs, other`,
     ]);
   });
 
