@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import { handbookCheck } from './src/integrations/handbook-check.ts';
 import { askIndex } from './src/integrations/ask-index.ts';
+import { serviceWorker } from './src/integrations/service-worker.ts';
 import { loadConfig } from './src/config.ts';
 
 // Folders come from src/config.ts (HANDBOOK_DIR, HANDBOOK_SITE_DIR): tests build a fixture handbook.
@@ -13,6 +14,9 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: config.siteDir,
   devToolbar: { enabled: false },
-  integrations: [handbookCheck({ dir: handbookDir }), askIndex({ dir: handbookDir })],
+  // Styles stay in files: the server's Content-Security-Policy (src/server/security-headers.ts) allows no inline style.
+  build: { inlineStylesheets: 'never' },
+  // Order matters: the service worker precaches the browser index, so it is written last.
+  integrations: [handbookCheck({ dir: handbookDir }), askIndex({ dir: handbookDir }), serviceWorker()],
   vite: { define: { 'import.meta.env.HANDBOOK_DIR': JSON.stringify(handbookDir) } },
 });

@@ -35,11 +35,6 @@ export function foldWord(word: string): string {
   return folded;
 }
 
-/** True when the text has `đ` or `Đ`, the one letter Pagefind does not fold. */
-export function hasDStroke(text: string): boolean {
-  return /[đĐ]/.test(text);
-}
-
 /**
  * Words (letter/digit runs) of a text, in order, normalized but keeping marks.
  * Vietnamese writes one syllable per word, so these are syllables.

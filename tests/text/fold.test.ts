@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectLang } from '../../src/text/detect-lang.ts';
-import { foldDiacritics, hasDStroke, normalize, words } from '../../src/text/fold.ts';
+import { foldDiacritics, normalize, words } from '../../src/text/fold.ts';
 
 describe('foldDiacritics', () => {
   it('folds a Vietnamese phrase to plain lowercase ASCII', () => {
@@ -34,14 +34,6 @@ describe('foldDiacritics', () => {
 describe('normalize', () => {
   it('returns NFC lower case, keeping the marks', () => {
     expect(normalize('ĐĂNG KÝ'.normalize('NFD'))).toBe('đăng ký'.normalize('NFC'));
-  });
-});
-
-describe('hasDStroke', () => {
-  it('is true only for text with đ or Đ', () => {
-    expect(hasDStroke('Đăng ký')).toBe(true);
-    expect(hasDStroke('đất')).toBe(true);
-    expect(hasDStroke('dang ky khai tu')).toBe(false);
   });
 });
 
