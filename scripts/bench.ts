@@ -1,116 +1,75 @@
 /**
- * `npm run bench`: speed and memory of the parts a user waits for, printed as a
- * table and, with --json, as one JSON object on the last line. Uses the model
- * in HANDBOOK_MODEL_DIR when set (e.g. ../shared/models/bench/e5-small-shape-random-v250k,
- * random weights of e5-small's exact shape: timings only, never quality).
- *   HANDBOOK_MODEL_DIR=../shared/models/bench/e5-small-shape-random-v250k npm run bench
+ * `npm run bench`: speed and memory of what a user waits for — the question index build, the service's start,
+ * `POST /api/ask` over HTTP at concurrency 1 and 16, today's keyword engine beside the MiniSearch one it
+ * replaced, and the site build — on the real handbook or a synthetic one of any size. Prints a table, or with
+ * --json one JSON object on the last line. Uses the model in HANDBOOK_MODEL_DIR when set (e.g.
+ * ../shared/models/bench/e5-small-shape-random-v250k: random weights of e5-small's shape, timings only).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readFile } from 'node:fs/promises';
-import { loadConfig } from '../src/config.ts';
-import { createEmbedder } from '../src/embeddings/create-embedder.ts';
-import { buildIndex } from '../src/indexing/build-index.ts';
-import { openSearch } from '../src/retrieval/open-search.ts';
-import { handbookEntries } from '../src/service/question-index.ts';
-import { startService } from '../src/service/start-service.ts';
+import { CliError } from '../src/cli/cli-error.ts';
+import { runCli } from '../src/cli/run-cli.ts';
+import { runBench } from '../src/evaluation/bench/run-bench.ts';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const json = process.argv.includes('--json');
-const results: Record<string, number | string> = {};
-const say = (key: string, value: number | string, unit = '') => {
-  results[key] = value;
-  if (!json) console.log(`${key.padEnd(34)} ${value}${unit}`);
+/** Above this many entries the site is built only when asked (--site): it takes minutes. */
+const SITE_BY_DEFAULT_UP_TO = 1000;
+
+const whole = (values: Record<string, unknown>, name: string, fallback: number, min: number, max: number): number => {
+  const text = values[name];
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min || n > max) throw new CliError(`--${name} takes a whole number from ${min} to ${max} (got "${String(text)}")`);
+  return n;
 };
-const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! * 100) / 100;
-};
-async function dirSize(dir: string): Promise<number> {
-  let total = 0;
-  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) if (e.isFile()) total += (await stat(path.join(e.parentPath, e.name))).size;
-  return total;
-}
 
-const work = await mkdtemp(path.join(tmpdir(), 'handbook-bench-'));
-try {
-  const config = loadConfig({ ...process.env, HANDBOOK_SITE_DIR: path.join(work, 'site'), HANDBOOK_DATA_DIR: path.join(work, 'data'), PORT: '0', HOST: '127.0.0.1' }, root);
-
-  // 1. The site: pages and the Pagefind index.
-  let t = performance.now();
-  const build = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
-    cwd: root,
-    env: { ...process.env, HANDBOOK_SITE_DIR: config.siteDir },
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`astro build failed:\n${build.stderr}`);
-  say('site build (astro + pagefind)', Math.round(performance.now() - t), ' ms');
-  say('site pages', (await readdir(config.siteDir, { recursive: true })).filter((f) => String(f).endsWith('.html')).length);
-  say('pagefind index size', mb(await dirSize(path.join(config.siteDir, 'pagefind'))), ' MB');
-
-  // 2. The model and the question index.
-  const entries = await handbookEntries(config);
-  t = performance.now();
-  await buildIndex({ dataDir: path.join(work, 'lexical'), entries, embedder: undefined });
-  say('index build, keyword-only', Math.round(performance.now() - t), ' ms');
-  const rssBefore = process.memoryUsage().rss;
-  const { embedder, status } = await createEmbedder(config.model, () => {});
-  say('model', status.state === 'loaded' ? `${status.info.id} (${status.info.dtype})` : `none: ${status.reason}`);
-  if (status.state === 'loaded') {
-    say('model load', status.loadMs, ' ms');
-    say('RSS added by the model', mb(process.memoryUsage().rss - rssBefore), ' MB');
-    t = performance.now();
-    const { manifest } = await buildIndex({ dataDir: config.dataDir, entries, embedder });
-    const ms = performance.now() - t;
-    say('index build, full embedding', Math.round(ms), ' ms');
-    say('passages embedded', manifest.counts.passages);
-    say('embedding per passage', Math.round((ms / manifest.counts.passages) * 10) / 10, ' ms');
-    t = performance.now();
-    const again = await buildIndex({ dataDir: config.dataDir, entries, embedder });
-    say('index rebuild, nothing changed', Math.round(performance.now() - t), ` ms (${again.manifest.counts.reused} reused)`);
-  }
-
-  // 3. Questions: the handbook's aliases plus out-of-scope questions, through the retriever and through HTTP.
-  const outOfScope = JSON.parse(await readFile(path.join(root, 'eval/out-of-scope.json'), 'utf8')) as Record<'vi' | 'en', string[]>;
-  const questions = [...entries.flatMap((e) => e.aliases.map((q) => ({ q, lang: e.lang }))), ...outOfScope.vi.map((q) => ({ q, lang: 'vi' as const }))];
-  const { dir: lexDir } = await buildIndex({ dataDir: path.join(work, 'lexical2'), entries, embedder: undefined });
-  const modes: [string, string, typeof embedder][] = [['lexical', lexDir, undefined]];
-  if (embedder) modes.push(['hybrid', path.join(config.dataDir, 'indexes', (await readdir(path.join(config.dataDir, 'indexes'))).sort().at(-1)!), embedder]);
-  for (const [mode, dir, emb] of modes) {
-    const { search } = await openSearch(dir, config.retrieval, emb);
-    await search.search({ question: 'khởi động', lang: 'vi', k: 5 });
-    const times: number[] = [];
-    for (const { q, lang } of questions) {
-      const s = performance.now();
-      await search.search({ question: q, lang, k: 5 });
-      times.push(performance.now() - s);
+await runCli(
+  {
+    name: 'bench',
+    summary:
+      'Measures the index build, the service start, POST /api/ask latency (p50/p95/p99 at concurrency 1 and 16), throughput, memory, the keyword engine beside the old MiniSearch one, and the site build, on the real handbook or a synthetic one of N entries.',
+    options: {
+      entries: { type: 'string', description: 'use a synthetic Vietnamese handbook of this many entries, made from the real ones (default: the real handbook)' },
+      runs: { type: 'string', description: 'repeat every measurement this many times and report median and min (default 1)' },
+      site: { type: 'boolean', description: `also build the site (default only up to ${SITE_BY_DEFAULT_UP_TO} entries; built once whatever --runs says)` },
+      'no-site': { type: 'boolean', description: 'do not build the site' },
+      requests: { type: 'string', description: 'questions sent per concurrency level (default 400)' },
+      seed: { type: 'string', description: 'seed of the synthetic handbook and of the questions (default 1)' },
+      timeout: { type: 'string', description: 'minutes any one phase may take before it is stopped and reported (default 30)' },
+      'cpu-prof': { type: 'string', description: 'write CPU profiles (node --cpu-prof) of the index, engine and service processes to this folder' },
+      keep: { type: 'boolean', description: 'keep the work folder (synthetic handbook, logs) and print where it is' },
+      json: { type: 'boolean', description: 'print one JSON object (median figures, "min", "values" per run) on the last line' },
+    },
+    examples: [
+      'npm run bench -- --entries 10000 --runs 3 --json',
+      'HANDBOOK_MODEL_DIR=../shared/models/bench/e5-small-shape-random-v250k npm run bench -- --entries 2000',
+    ],
+  },
+  async (values, log) => {
+    if (values['site'] && values['no-site']) throw new CliError('give --site or --no-site, not both');
+    const entries = values['entries'] === undefined ? undefined : whole(values, 'entries', 0, 1, 1_000_000);
+    const result = await runBench({
+      root,
+      env: process.env,
+      entries,
+      runs: whole(values, 'runs', 1, 1, 20),
+      site: values['site'] === true || (!values['no-site'] && (entries ?? 0) <= SITE_BY_DEFAULT_UP_TO),
+      requests: whole(values, 'requests', 400, 10, 100_000),
+      seed: whole(values, 'seed', 1, 0, 2 ** 31),
+      timeoutMs: whole(values, 'timeout', 30, 1, 24 * 60) * 60_000,
+      cpuProfDir: values['cpu-prof'] as string | undefined,
+      keep: values['keep'] === true,
+      log,
+    });
+    if (values['keep']) log(`work folder kept: ${result.work}`);
+    if (values['json']) {
+      console.log(JSON.stringify({ ...result.median, min: result.min, values: result.values }));
+      return;
     }
-    say(`retrieval ${mode} p50 / p95 (n ${times.length})`, `${pct(times, 50)} / ${pct(times, 95)}`, ' ms');
-  }
-  // The rate limit would turn most of these into fast 429s; the bench measures answers.
-  const service = await startService(
-    { ...config, model: { ...config.model, enabled: Boolean(embedder) }, limits: { ...config.limits, perMinute: 1_000_000 } },
-    () => {},
-  );
-  try {
-    const times: number[] = [];
-    for (const { q, lang } of questions) {
-      const s = performance.now();
-      const res = await fetch(`${service.url}api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: q, lang }) });
-      await res.json();
-      if (!res.ok) throw new Error(`POST /api/ask answered ${res.status} for "${q}"`);
-      times.push(performance.now() - s);
+    for (const [key, value] of Object.entries(result.median)) {
+      const all = result.values[key]!;
+      const extra = all.length > 1 && typeof value === 'number' ? `  (min ${result.min[key]}; runs ${all.join(', ')})` : '';
+      console.log(`${key.padEnd(30)} ${String(value).replace(/\n/g, ' ')}${extra}`);
     }
-    say(`POST /api/ask ${service.state().search.mode} p50 / p95`, `${pct(times, 50)} / ${pct(times, 95)}`, ' ms');
-  } finally {
-    await service.close();
-  }
-  say('peak RSS of this process', mb(process.resourceUsage().maxRSS * 1024), ' MB');
-  if (json) console.log(JSON.stringify(results));
-} finally {
-  await rm(work, { recursive: true, force: true });
-}
+  },
+);

@@ -6,7 +6,7 @@ import { runCli } from '../src/cli/run-cli.ts';
 import { loadConfig } from '../src/config.ts';
 import { createEmbedder } from '../src/embeddings/create-embedder.ts';
 import { buildIndex } from '../src/indexing/build-index.ts';
-import { handbookEntries, handbookGlossary } from '../src/service/question-index.ts';
+import { readHandbook } from '../src/service/question-index.ts';
 
 await runCli(
   {
@@ -20,7 +20,8 @@ await runCli(
     const config = loadConfig();
     const { embedder, status } = await createEmbedder(config.model, log);
     if (status.state === 'unavailable') log(`no embedding model (${status.reason}); building a keyword-only index`);
-    const { dir, manifest } = await buildIndex({ dataDir: config.dataDir, entries: await handbookEntries(config), glossary: await handbookGlossary(config), embedder, log });
+    const { entries, glossary, sourceHash } = await readHandbook(config);
+    const { dir, manifest } = await buildIndex({ dataDir: config.dataDir, entries, glossary, sourceHash, embedder, log });
     log(`serving ${dir}: ${manifest.counts.entries} entries, ${manifest.counts.passages} passages, ${manifest.counts.embedded} embedded, ${manifest.counts.reused} reused`);
   },
 );

@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { runCli } from '../src/cli/run-cli.ts';
 import { loadConfig } from '../src/config.ts';
 import { readEvalDataset } from '../src/evaluation/eval-dataset.ts';
-import { fitDecision } from '../src/evaluation/fit-decision.ts';
+import { fitDecision, thresholdTable } from '../src/evaluation/fit-decision.ts';
 import { runQueries } from '../src/evaluation/run-eval.ts';
 import { HandbookSearch } from '../src/retrieval/handbook-search.ts';
 import { handbookEntries, handbookGlossary } from '../src/service/question-index.ts';
@@ -40,6 +40,8 @@ await runCli(
       ...model,
     };
     console.log(JSON.stringify(json, null, 2));
+    console.log('\nOn the dev half (shares): threshold  right  wrong  out-of-scope answered');
+    for (const r of thresholdTable(asked, model)) console.log(`  ${r.threshold.toFixed(2)}  ${r.right.toFixed(3)}  ${r.wrong.toFixed(3)}  ${r.outOfScopeAnswered.toFixed(3)}`);
     if (!values['dry-run']) {
       await writeFile(MODEL_FILE, `${JSON.stringify(json, null, 2)}\n`);
       log('wrote src/retrieval/answer-model.json');

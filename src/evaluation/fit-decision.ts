@@ -91,3 +91,20 @@ export function fitDecision(asked: AskedQuery[], targets: FitTargets = DEFAULT_F
 function round(x: number): number {
   return Math.round(x * 10000) / 10000;
 }
+
+/** What each answer threshold would do on the asked queries (shares of in-scope and out-of-scope questions). */
+export function thresholdTable(asked: AskedQuery[], model: DecisionModel): { threshold: number; right: number; wrong: number; outOfScopeAnswered: number }[] {
+  const nIn = Math.max(1, asked.filter((a) => a.inScope).length);
+  const nOut = Math.max(1, asked.filter((a) => !a.inScope).length);
+  const rows = [];
+  for (let t = 0.05; t < 0.96; t += 0.05) {
+    const answered = asked.filter((a) => a.features && answerProbability(a.features, model) >= t);
+    rows.push({
+      threshold: round(t),
+      right: round(answered.filter((a) => a.inScope && a.topRight).length / nIn),
+      wrong: round(answered.filter((a) => a.inScope && !a.topRight).length / nIn),
+      outOfScopeAnswered: round(answered.filter((a) => !a.inScope).length / nOut),
+    });
+  }
+  return rows;
+}

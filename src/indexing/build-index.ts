@@ -42,6 +42,8 @@ export interface BuildIndexOptions {
   /** The glossary the keyword search expands questions with. */
   glossary?: GlossaryItem[] | undefined;
   embedder?: IndexEmbedder | undefined;
+  /** Hash of the handbook files the entries were read from (`handbookSourceHash`), recorded so a start can skip parsing them. */
+  sourceHash?: string | undefined;
   /** Progress lines for the person waiting. */
   log?: (line: string) => void;
 }
@@ -52,7 +54,7 @@ export interface BuildIndexOptions {
  * previous index serving. Entries whose content hash and model are unchanged
  * reuse their vectors from the previous index instead of being embedded again.
  */
-export async function buildIndex({ dataDir, entries, glossary = [], embedder, log = () => {} }: BuildIndexOptions): Promise<{ dir: string; manifest: Manifest }> {
+export async function buildIndex({ dataDir, entries, glossary = [], embedder, sourceHash, log = () => {} }: BuildIndexOptions): Promise<{ dir: string; manifest: Manifest }> {
   const started = performance.now();
   const indexesDir = path.join(dataDir, INDEXES_DIR);
   await mkdir(indexesDir, { recursive: true });
@@ -137,6 +139,7 @@ export async function buildIndex({ dataDir, entries, glossary = [], embedder, lo
       passageRanges,
       glossaryHash: glossaryFile.hash,
       checksums,
+      ...(sourceHash ? { sourceHash } : {}),
     };
     await writeFile(path.join(work, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
 

@@ -44,6 +44,11 @@ export const ManifestSchema = z.object({
   glossaryHash: z.string(),
   /** sha256 of every other file of the index, checked on load so a damaged file is never served. */
   checksums: z.record(z.string(), z.string()),
+  /**
+   * sha256 of the handbook files and parser code the entries were read from (`handbookSourceHash`); a start
+   * that finds the same hash knows the index is current without parsing every entry. Absent in older indexes.
+   */
+  sourceHash: z.string().optional(),
 });
 export type Manifest = z.output<typeof ManifestSchema>;
 
@@ -84,8 +89,8 @@ export async function currentIndexDir(dataDir: string): Promise<string | undefin
   }
 }
 
-/** Reads and validates an index folder, checking every file against the manifest's checksums; errors name the file and say to rebuild. */
-export async function readIndexFiles(dir: string): Promise<IndexFiles> {
+/** The manifest of an index folder and a reader that checks each file against it; errors name the file and say to rebuild. */
+async function openIndexFolder(dir: string) {
   const fail = (file: string, why: string, cause?: unknown): never => {
     throw new Error(`cannot use ${path.join(dir, file)} (${why}); rebuild the index with npm run index`, { cause });
   };
@@ -110,6 +115,22 @@ export async function readIndexFiles(dir: string): Promise<IndexFiles> {
     if (sha256(b) !== want) return fail(file, 'its checksum does not match the manifest: the file is damaged');
     return b;
   };
+  return { manifest, checked, fail };
+}
+
+/**
+ * Checks an index folder without parsing its files: the manifest is valid and every file it lists matches its
+ * checksum. Enough to trust a folder that {@link readIndexFiles} will read later.
+ */
+export async function verifyIndexFiles(dir: string): Promise<Manifest> {
+  const { manifest, checked } = await openIndexFolder(dir);
+  for (const file of Object.keys(manifest.checksums)) await checked(file);
+  return manifest;
+}
+
+/** Reads and validates an index folder, checking every file against the manifest's checksums; errors name the file and say to rebuild. */
+export async function readIndexFiles(dir: string): Promise<IndexFiles> {
+  const { manifest, checked, fail } = await openIndexFolder(dir);
   const json = async <T>(file: string, schema: z.ZodType<T>): Promise<T> => {
     const b = await checked(file);
     try {

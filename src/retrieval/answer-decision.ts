@@ -24,9 +24,11 @@ export interface DecisionFeatures {
   glossary: number;
   /** 1 / number of words: short questions carry less evidence per word. */
   shortness: number;
+  /** How much more of the question the best entry covers than the second. */
+  coverageGap: number;
 }
 
-export const FEATURE_NAMES = ['coverage', 'titleCoverage', 'pairCoverage', 'margin', 'known', 'glossary', 'shortness'] as const satisfies readonly (keyof DecisionFeatures)[];
+export const FEATURE_NAMES = ['coverage', 'titleCoverage', 'pairCoverage', 'margin', 'known', 'glossary', 'shortness', 'coverageGap'] as const satisfies readonly (keyof DecisionFeatures)[];
 
 /** A fitted decision model (the shape of answer-model.json). */
 export interface DecisionModel {
@@ -55,6 +57,7 @@ export function decisionFeatures(result: KeywordResult, entryId: (doc: number) =
     known: result.known,
     glossary: linked.has(entryId(top.doc)) ? 1 : 0,
     shortness: 1 / Math.max(1, result.words),
+    coverageGap: top.coverage - (second?.coverage ?? 0),
   };
 }
 

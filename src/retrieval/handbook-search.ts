@@ -9,6 +9,7 @@ import { buildKeywordIndex, DEFAULT_KEYWORD_OPTIONS, KeywordIndex, type KeywordI
 import { keywordDocs } from './keyword-docs.ts';
 import { KeywordSearch } from './keyword-search.ts';
 import { lexicalTerms } from './lexical-terms.ts';
+import { detectLang } from '../text/detect-lang.ts';
 
 /** What to search. */
 export interface SearchRequest {
@@ -62,6 +63,8 @@ export interface HandbookSearchOptions {
   glossary?: GlossaryItem[] | undefined;
   decision?: DecisionModel | undefined;
   keywordOptions?: KeywordOptions | undefined;
+  /** Weight of glossary expansions in the keyword score (default GLOSSARY_WEIGHT). */
+  glossaryWeight?: number | undefined;
 }
 
 const CANDIDATES = 50;
@@ -98,7 +101,7 @@ export class HandbookSearch {
       const data = options.keyword?.[lang] ?? buildKeywordIndex(keywordDocs(entries, lang), lang, options.keywordOptions ?? DEFAULT_KEYWORD_OPTIONS);
       const positions = entries.flatMap((e, i) => (e.lang === lang ? [i] : []));
       if (data.n !== positions.length) throw new Error(`the ${lang} keyword index has ${data.n} entries, the entry list ${positions.length}; rebuild the index with npm run index`);
-      this.halves.set(lang, { search: new KeywordSearch(new KeywordIndex(data), new GlossaryExpander(options.glossary ?? [], lang)), entries: positions });
+      this.halves.set(lang, { search: new KeywordSearch(new KeywordIndex(data), new GlossaryExpander(options.glossary ?? [], lang), options.glossaryWeight), entries: positions });
     }
   }
 
@@ -109,14 +112,13 @@ export class HandbookSearch {
    */
   async search(req: SearchRequest): Promise<SearchOutcome> {
     const vector = this.dense ? await this.dense.embeddings.embedQuery(req.question) : undefined;
-    const order: Lang[] = req.lang ? [req.lang, ...LANGS.filter((l) => l !== req.lang)] : [...LANGS];
-    let best: SearchOutcome | undefined;
-    for (const lang of order) {
-      const outcome = await this.searchHalf(req, lang, vector);
-      if (!best || rank(outcome) > rank(best)) best = outcome;
-      if (req.lang && best.status === 'answered') break;
-    }
-    return best!;
+    // The question's own language first (as asked, or as its letters and words say); the other half only
+    // when it answers where the first could not.
+    const first = req.lang ?? detectLang(req.question);
+    const outcome = await this.searchHalf(req, first, vector);
+    if (outcome.status === 'answered') return outcome;
+    const other = await this.searchHalf(req, first === 'vi' ? 'en' : 'vi', vector);
+    return other.status === 'answered' ? other : outcome;
   }
 
   private async searchHalf(req: SearchRequest, lang: Lang, vector: number[] | undefined): Promise<SearchOutcome> {
@@ -165,12 +167,6 @@ export class HandbookSearch {
     const status = decide(features, conf, this.decision);
     return { status, confidence: conf, mode: this.mode, lang, results: status === 'no_match' && !req.keepAll ? [] : results, features };
   }
-}
-
-/** Orders outcomes: an answer beats a near miss beats nothing; then by confidence. */
-function rank(o: SearchOutcome): number {
-  const level = o.status === 'answered' ? 2 : o.status === 'no_confident_answer' ? 1 : 0;
-  return level * 10 + o.confidence;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { GlossaryExpander, type GlossaryMatch } from './glossary-expansion.ts';
 import { KeywordIndex, TITLE_FIELDS } from './keyword-index.ts';
 import { isExactTerm } from './lexical-terms.ts';
+import { repairQuestion } from '../text/typo-repair.ts';
 
 /** Weight of the terms a glossary match adds, below the words actually typed (1). Chosen on the dev questions. */
 export const GLOSSARY_WEIGHT = 0.5;
@@ -64,14 +65,18 @@ export class KeywordSearch {
   readonly index: KeywordIndex;
   readonly glossary: GlossaryExpander;
   private scratch: Scratch | undefined;
+  private readonly glossaryWeight: number;
 
-  constructor(index: KeywordIndex, glossary: GlossaryExpander) {
+  constructor(index: KeywordIndex, glossary: GlossaryExpander, glossaryWeight = GLOSSARY_WEIGHT) {
     this.index = index;
     this.glossary = glossary;
+    this.glossaryWeight = glossaryWeight;
   }
 
-  search(question: string, k: number, filter?: (doc: number) => boolean): KeywordResult {
+  search(asked: string, k: number, filter?: (doc: number) => boolean): KeywordResult {
     const { index } = this;
+    // Words no entry has get a chance to be a typo of one that does ("chuwngs thuwcj" → "chung thuc").
+    const question = repairQuestion(asked, (w) => index.termId(w) !== undefined);
     const matches = this.glossary.match(question);
     const typed = index.terms(question);
     const official = matches.length > 0 ? index.terms(GlossaryExpander.officialWording(question, matches)) : [];
@@ -90,7 +95,7 @@ export class KeywordSearch {
     };
     // Repeated words count again, as they did in the BM25 this replaces.
     for (const t of typed) add(t, 1, 1);
-    for (const t of new Set(expansions)) if (!terms.has(t)) add(t, GLOSSARY_WEIGHT, 0);
+    for (const t of new Set(expansions)) if (!terms.has(t)) add(t, this.glossaryWeight, 0);
     for (const t of official) if (!terms.has(t)) add(t, 0, 2);
     for (const t of official) terms.get(t)!.variants |= isExactTerm(t) ? 0 : 2;
     if (official.length === 0) for (const q of terms.values()) if (q.variants & 1) q.variants |= 2;

@@ -12,8 +12,11 @@ export type { AskResult } from '../retrieval/answer-response.ts';
 export interface AskResponse extends AnswerBody {
   /** Why the answer is lexical-only, when it is. */
   notice?: string;
-  /** Id of the logged question, for `POST /api/feedback`. */
-  questionId: number;
+  /**
+   * Id of the logged question, for `POST /api/feedback`; null when the question log could not be written
+   * (the answer is given all the same, and `/api/health` counts the failure).
+   */
+  questionId: number | null;
   tookMs: number;
 }
 

@@ -39,14 +39,28 @@ export const FeedbackSchema = z
   }, { message: 'send a JSON object, e.g. {"questionId": 12, "helpful": true}' })
   .strict();
 
+/** What a validation problem says, from zod or from Fastify's zod validator (which carries the same fields). */
+export interface BodyIssue {
+  code: string;
+  path: readonly PropertyKey[];
+  message: string;
+  keys?: readonly string[] | undefined;
+}
+
+/** Turns validation problems into one `field: what to write` line each, joined with "; ". */
+export function describeIssues(issues: readonly BodyIssue[]): string {
+  return issues
+    .map((i) => {
+      if (i.code === 'unrecognized_keys' && i.keys) return `remove ${i.keys.map((k) => `"${k}"`).join(', ')}: not a field of this request`;
+      const field = i.path.map(String).join('.') || 'body';
+      return `${field}: ${i.message}`;
+    })
+    .join('; ');
+}
+
 /** Validates a parsed JSON body; a failure becomes a 400 naming every bad field. */
 export function validateBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.map((i) => {
-    if (i.code === 'unrecognized_keys') return `remove ${i.keys.map((k) => `"${k}"`).join(', ')}: not a field of this request`;
-    const field = i.path.join('.') || 'body';
-    return `${field}: ${i.message}`;
-  });
-  throw new ApiError('invalid_request', lines.join('; '));
+  throw new ApiError('invalid_request', describeIssues(parsed.error.issues as BodyIssue[]));
 }

@@ -14,57 +14,85 @@ export interface LoggedQuestion {
   mode: string;
 }
 
+/** How the question log is doing, as `/api/health` reports it. */
+export interface QuestionLogHealth {
+  /** False while the most recent write failed. */
+  ok: boolean;
+  /** Writes that failed since the service started. */
+  failures: number;
+}
+
+/** The question log file cannot be opened; the message names the file and what to do. */
+export class QuestionLogError extends Error {
+  override name = 'QuestionLogError';
+}
+
+/** SQLite's result code for a file that is not a database (SQLITE_NOTADB). */
+const SQLITE_NOTADB = 26;
+
 /**
  * Every question officers ask, with its outcome and feedback, in a SQLite file
  * (WAL mode, so the report can read while the service writes). Feeds the
  * unanswered-questions report for the IOC team.
+ *
+ * Writing never fails an answer: a write that SQLite refuses (a full disk, an
+ * unwritable WAL file) is passed to `onFailure`, counted in {@link health}, and
+ * reported to the caller as `null`.
  */
 export class QuestionLog {
   private readonly db: DatabaseSync;
   private readonly insert;
   private readonly feedback;
+  private readonly onFailure: (error: unknown, action: string) => void;
+  private failures = 0;
+  private lastWriteOk = true;
 
-  constructor(file: string) {
+  constructor(file: string, options: { onFailure?: (error: unknown, action: string) => void } = {}) {
+    this.onFailure = options.onFailure ?? (() => {});
     if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new DatabaseSync(file);
-    this.db.exec(`
-      PRAGMA journal_mode = WAL;
-      PRAGMA busy_timeout = 2000;
-      CREATE TABLE IF NOT EXISTS questions (
-        id INTEGER PRIMARY KEY,
-        asked_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
-        question TEXT NOT NULL,
-        normalized TEXT NOT NULL,
-        lang TEXT NOT NULL,
-        status TEXT NOT NULL,
-        top_ids TEXT NOT NULL,
-        confidence REAL NOT NULL,
-        latency_ms REAL NOT NULL,
-        mode TEXT NOT NULL
-      );
-      CREATE TABLE IF NOT EXISTS feedback (
-        id INTEGER PRIMARY KEY,
-        question_id INTEGER NOT NULL REFERENCES questions(id),
-        given_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
-        helpful INTEGER NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS questions_status ON questions(status, asked_at);
-    `);
+    let db: DatabaseSync | undefined;
+    try {
+      db = new DatabaseSync(file);
+      createTables(db);
+    } catch (e) {
+      db?.close();
+      throw openError(file, e);
+    }
+    this.db = db;
     this.insert = this.db.prepare(
       'INSERT INTO questions (question, normalized, lang, status, top_ids, confidence, latency_ms, mode) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.feedback = this.db.prepare('INSERT INTO feedback (question_id, helpful) SELECT id, ? FROM questions WHERE id = ?');
   }
 
-  /** Records a question; returns its id for feedback. */
-  record(q: LoggedQuestion): number {
-    const r = this.insert.run(q.question, q.normalized, q.lang, q.status, JSON.stringify(q.topIds), q.confidence, q.latencyMs, q.mode);
-    return Number(r.lastInsertRowid);
+  /** Records a question; returns its id for feedback, or null when it could not be written. */
+  record(q: LoggedQuestion): number | null {
+    return this.write('record a question', () =>
+      Number(this.insert.run(q.question, q.normalized, q.lang, q.status, JSON.stringify(q.topIds), q.confidence, q.latencyMs, q.mode).lastInsertRowid),
+    );
   }
 
-  /** Records whether an answer helped; false when the question id is unknown. */
-  recordFeedback(questionId: number, helpful: boolean): boolean {
-    return this.feedback.run(helpful ? 1 : 0, questionId).changes > 0;
+  /** Records whether an answer helped; false when the question id is unknown, null when it could not be written. */
+  recordFeedback(questionId: number, helpful: boolean): boolean | null {
+    return this.write('record feedback', () => this.feedback.run(helpful ? 1 : 0, questionId).changes > 0);
+  }
+
+  /** Whether the last write worked, and how many failed since start. */
+  health(): QuestionLogHealth {
+    return { ok: this.lastWriteOk, failures: this.failures };
+  }
+
+  private write<T>(action: string, run: () => T): T | null {
+    try {
+      const result = run();
+      this.lastWriteOk = true;
+      return result;
+    } catch (e) {
+      this.failures++;
+      this.lastWriteOk = false;
+      this.onFailure(e, action);
+      return null;
+    }
   }
 
   /** Feedback rows, newest first (for tests and reports). */
@@ -90,4 +118,46 @@ export class QuestionLog {
   close(): void {
     this.db.close();
   }
+}
+
+/** The log's tables, created when missing. */
+function createTables(db: DatabaseSync): void {
+  db.exec(`
+    PRAGMA journal_mode = WAL;
+    PRAGMA busy_timeout = 2000;
+    CREATE TABLE IF NOT EXISTS questions (
+      id INTEGER PRIMARY KEY,
+      asked_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+      question TEXT NOT NULL,
+      normalized TEXT NOT NULL,
+      lang TEXT NOT NULL,
+      status TEXT NOT NULL,
+      top_ids TEXT NOT NULL,
+      confidence REAL NOT NULL,
+      latency_ms REAL NOT NULL,
+      mode TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS feedback (
+      id INTEGER PRIMARY KEY,
+      question_id INTEGER NOT NULL REFERENCES questions(id),
+      given_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+      helpful INTEGER NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS questions_status ON questions(status, asked_at);
+  `);
+}
+
+/** Says which file could not be opened and what to do about it. */
+function openError(file: string, cause: unknown): QuestionLogError {
+  const code = (cause as { errcode?: number }).errcode;
+  if (code === SQLITE_NOTADB) {
+    return new QuestionLogError(
+      `the question log ${file} is not a SQLite database (it is damaged, or another file took its place); move it aside (mv ${file} ${file}.damaged) and start again: the service then creates a fresh question log`,
+      { cause },
+    );
+  }
+  return new QuestionLogError(
+    `the question log ${file} could not be opened (${(cause as Error).message}); check that this user can write to ${path.dirname(file)} and its files, or set HANDBOOK_DATA_DIR to a folder it can write`,
+    { cause },
+  );
 }
