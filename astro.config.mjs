@@ -1,6 +1,5 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { handbookCheck } from './src/integrations/handbook-check.ts';
 import { askIndex } from './src/integrations/ask-index.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { loadConfig } from './src/config.ts';
@@ -17,6 +16,5 @@ export default defineConfig({
   // Styles stay in files: the server's Content-Security-Policy (src/server/security-headers.ts) allows no inline style.
   build: { inlineStylesheets: 'never' },
   // Order matters: the service worker precaches the browser index, so it is written last.
-  integrations: [handbookCheck({ dir: handbookDir }), askIndex({ dir: handbookDir }), serviceWorker()],
-  vite: { define: { 'import.meta.env.HANDBOOK_DIR': JSON.stringify(handbookDir) } },
+  integrations: [askIndex({ dir: handbookDir }), serviceWorker()],
 });

@@ -1,15 +1,11 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { loadConfig } from './config.ts';
 import { EntrySchema } from './content/entry-schema.ts';
+import { handbookLoader } from './site/handbook-loader.ts';
 
-/** Every Markdown file under the handbook folder, validated by the shared entry schema. */
+/** Every handbook entry, read by the project's own loader and validated by the shared entry schema. */
 const handbook = defineCollection({
-  loader: glob({
-    pattern: '**/*.md',
-    base: import.meta.env.HANDBOOK_DIR ?? './handbook',
-    // `vi/civil-status/dang-ky-khai-tu`: unique across languages, unlike the entry's own id.
-    generateId: ({ entry }) => entry.replace(/\.md$/, ''),
-  }),
+  loader: handbookLoader({ dir: loadConfig().handbookDir }),
   schema: EntrySchema,
 });
 

@@ -19,7 +19,15 @@ describe('loadConfig', () => {
         batchSize: 16,
       },
       retrieval: { denseWeight: 0.5, denseFloor: 0.7, threshold: 0.5, denseConfidenceWeight: 0 },
-      limits: { maxQuestionChars: 500, maxBodyBytes: 8192, perMinute: 60 },
+      limits: { maxQuestionChars: 500, maxBodyBytes: 8192, perMinute: 60, globalPerMinute: 600 },
+      server: {
+        trustProxy: false,
+        logLevel: 'info',
+        headersTimeoutSeconds: 10,
+        requestTimeoutSeconds: 30,
+        keepAliveTimeoutSeconds: 65,
+        shutdownTimeoutSeconds: 10,
+      },
     });
   });
 
@@ -130,5 +138,62 @@ describe('loadConfig', () => {
 
   it('throws a ConfigError', () => {
     expect(() => loadConfig({ HANDBOOK_ANSWER_THRESHOLD: 'high' }, ROOT)).toThrow(ConfigError);
+  });
+});
+
+describe('the HTTP settings', () => {
+  it('reads them from their variables', () => {
+    expect(
+      loadConfig(
+        {
+          HANDBOOK_RATE_LIMIT_GLOBAL: '1200',
+          HANDBOOK_TRUST_PROXY: '10.0.0.1, 192.168.0.0/16',
+          HANDBOOK_LOG_LEVEL: 'warn',
+          HANDBOOK_HEADERS_TIMEOUT: '5',
+          HANDBOOK_REQUEST_TIMEOUT: '20',
+          HANDBOOK_KEEP_ALIVE_TIMEOUT: '75',
+          HANDBOOK_SHUTDOWN_TIMEOUT: '2.5',
+        },
+        ROOT,
+      ),
+    ).toMatchObject({
+      limits: { globalPerMinute: 1200 },
+      server: {
+        trustProxy: ['10.0.0.1', '192.168.0.0/16'],
+        logLevel: 'warn',
+        headersTimeoutSeconds: 5,
+        requestTimeoutSeconds: 20,
+        keepAliveTimeoutSeconds: 75,
+        shutdownTimeoutSeconds: 2.5,
+      },
+    });
+  });
+
+  it.each([
+    ['off', false],
+    ['false', false],
+    ['0', false],
+    ['true', true],
+    ['1', 1],
+    ['2', 2],
+    ['127.0.0.1', ['127.0.0.1']],
+    ['loopback, 10.0.0.0/8, ::1, fd00::/8', ['loopback', '10.0.0.0/8', '::1', 'fd00::/8']],
+  ])('reads HANDBOOK_TRUST_PROXY=%s', (value, expected) => {
+    expect(loadConfig({ HANDBOOK_TRUST_PROXY: value }, ROOT).server.trustProxy).toEqual(expected);
+  });
+
+  it('rejects a trust-proxy value that is no address, CIDR or hop count, and a bad log level', () => {
+    expect(() => loadConfig({ HANDBOOK_TRUST_PROXY: 'nginx, 10.0.0.0/33', HANDBOOK_LOG_LEVEL: 'verbose' }, ROOT)).toThrowErrorMatchingInlineSnapshot(`
+      [ConfigError: Some settings cannot be used; fix these environment variables:
+        HANDBOOK_TRUST_PROXY="nginx, 10.0.0.0/33": write off, a hop count such as 1, true, or the proxy addresses or CIDRs separated by commas, e.g. 127.0.0.1,10.0.0.0/8
+        HANDBOOK_LOG_LEVEL="verbose": write one of: fatal, error, warn, info, debug, trace, silent]
+    `);
+  });
+
+  it('rejects a request timeout shorter than the headers timeout', () => {
+    expect(() => loadConfig({ HANDBOOK_HEADERS_TIMEOUT: '20', HANDBOOK_REQUEST_TIMEOUT: '10' }, ROOT)).toThrowErrorMatchingInlineSnapshot(`
+      [ConfigError: Some settings cannot be used; fix these environment variables:
+        HANDBOOK_REQUEST_TIMEOUT="10": write a request timeout at least as long as HANDBOOK_HEADERS_TIMEOUT]
+    `);
   });
 });

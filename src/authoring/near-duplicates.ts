@@ -44,7 +44,7 @@ export function findNearDuplicates(questions: QuestionText[], threshold = 0.7): 
   const matches: Match[] = [];
   const byLang = new Map<Lang, number[]>();
   questions.forEach((q, i) => byLang.set(q.lang, [...(byLang.get(q.lang) ?? []), i]));
-  for (const [lang, positions] of byLang) matches.push(...matchesIn(questions, positions, lang, threshold));
+  for (const [lang, positions] of byLang) for (const m of matchesIn(questions, positions, lang, threshold)) matches.push(m);
   // Kept in the order a pass over every pair (i, then j) meets them, so ties and the choice between equally
   // similar questions of the same two entries stay as they were.
   matches.sort((x, y) => x.i - y.i || x.j - y.j);

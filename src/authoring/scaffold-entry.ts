@@ -16,9 +16,17 @@ const SECTIONS: Record<Lang, string[]> = {
   en: ['What to do', 'Documents', 'Fees and time limits', 'Notes'],
 };
 
-/** A slug from the question: folded, hyphenated, at most eight words. */
+/** Folded words that start the "asking" part of a Vietnamese question; the subject comes before them. */
+const QUESTION_TAIL = new Set(['can', 'thi', 'nhu', 'o', 'bao', 'gi', 'sao', 'what', 'how', 'where', 'when', 'who', 'which']);
+
+/**
+ * A readable slug from the question: its subject, folded and hyphenated, without the asking words that follow
+ * it ("Đăng ký giám hộ cần giấy tờ gì?" → "dang-ky-giam-ho"); at most six words.
+ */
 export function slugFromQuestion(question: string): string {
-  return tagSlug(question).split('-').filter(Boolean).slice(0, 8).join('-');
+  const words = tagSlug(question).split('-').filter(Boolean);
+  const cut = words.findIndex((w, i) => i >= 2 && QUESTION_TAIL.has(w));
+  return (cut === -1 ? words : words.slice(0, cut)).slice(0, 6).join('-');
 }
 
 /**

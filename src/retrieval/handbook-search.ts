@@ -112,13 +112,28 @@ export class HandbookSearch {
    */
   async search(req: SearchRequest): Promise<SearchOutcome> {
     const vector = this.dense ? await this.dense.embeddings.embedQuery(req.question) : undefined;
-    // The question's own language first (as asked, or as its letters and words say); the other half only
-    // when it answers where the first could not.
-    const first = req.lang ?? detectLang(req.question);
+    // The question's own language first (as asked, or as its letters and words say); the other half answers
+    // only where the first cannot. Without a language, two answers are weighed by their confidence.
+    const first = req.lang ?? this.guessLang(req.question);
     const outcome = await this.searchHalf(req, first, vector);
-    if (outcome.status === 'answered') return outcome;
+    if (outcome.status === 'answered' && req.lang) return outcome;
     const other = await this.searchHalf(req, first === 'vi' ? 'en' : 'vi', vector);
-    return other.status === 'answered' ? other : outcome;
+    if (other.status === 'answered') return outcome.status === 'answered' && outcome.confidence >= other.confidence ? outcome : other;
+    return outcome;
+  }
+
+  /**
+   * The language a question is written in: Vietnamese letters say Vietnamese; otherwise the half of the handbook
+   * whose vocabulary holds more of its words ("dang ky khai tu can giay to gi" is Vietnamese although "can" and
+   * "to" are English words), and the word lists of {@link detectLang} on a tie.
+   */
+  guessLang(question: string): Lang {
+    const byLetters = detectLang(question);
+    if (/[^\x00-\x7f]/.test(question.normalize('NFC')) && byLetters === 'vi') return 'vi';
+    const share = (lang: Lang) => this.halves.get(lang)!.search.vocabularyShare(question);
+    const vi = share('vi');
+    const en = share('en');
+    return vi === en ? byLetters : vi > en ? 'vi' : 'en';
   }
 
   private async searchHalf(req: SearchRequest, lang: Lang, vector: number[] | undefined): Promise<SearchOutcome> {

@@ -73,6 +73,12 @@ export class KeywordSearch {
     this.glossaryWeight = glossaryWeight;
   }
 
+  /** Share of the question's distinct single words (as this index folds or stems them) that some entry has. */
+  vocabularyShare(question: string): number {
+    const singles = [...new Set(this.index.terms(question).filter((t) => !isExactTerm(t) && !t.includes('_')))];
+    return singles.length === 0 ? 0 : singles.filter((t) => this.index.termId(t) !== undefined).length / singles.length;
+  }
+
   search(asked: string, k: number, filter?: (doc: number) => boolean): KeywordResult {
     const { index } = this;
     // Words no entry has get a chance to be a typo of one that does ("chuwngs thuwcj" → "chung thuc").

@@ -1,6 +1,5 @@
 import { z } from 'astro/zod';
 import { TOPIC_KEYS } from '../content/topics.ts';
-import { ApiError } from './api-error.ts';
 
 /** Body of `POST /api/ask`. */
 export function askRequestSchema(maxQuestionChars: number) {
@@ -56,11 +55,4 @@ export function describeIssues(issues: readonly BodyIssue[]): string {
       return `${field}: ${i.message}`;
     })
     .join('; ');
-}
-
-/** Validates a parsed JSON body; a failure becomes a 400 naming every bad field. */
-export function validateBody<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return parsed.data;
-  throw new ApiError('invalid_request', describeIssues(parsed.error.issues as BodyIssue[]));
 }

@@ -1,6 +1,6 @@
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import { AccessLog } from './access-log.ts';
 import type { ServiceState } from './ask-handbook.ts';
@@ -57,8 +57,8 @@ export async function createHandbookApp({ config, getState, logger }: HandbookAp
     // A URL Fastify's router cannot decode (`/%zz`) gets the same JSON error as everything else.
     frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
   });
+  // Request bodies are checked by the zod schemas in ask-request.ts (fastify-type-provider-zod).
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
   // JSON and forms only: anything else is 415, not a string for the schema to reject.
   app.removeContentTypeParser('text/plain');
   await app.register(formbody, { bodyLimit: limits.maxBodyBytes });

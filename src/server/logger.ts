@@ -31,7 +31,7 @@ export function createLogger(options: LoggerOptions): Logger {
   if (options.destination) return pino({ ...base, formatters: { level: (label) => ({ level: label }) } }, options.destination);
   if (options.pretty) {
     // Worker-thread transports; `dedupe` sends an error line to stderr only, not to both.
-    const pretty = { colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' };
+    const pretty = { colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' };
     return pino({
       ...base,
       transport: {

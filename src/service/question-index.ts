@@ -67,9 +67,9 @@ export async function indexStaleReason(config: Config, entries: StoredEntry[], e
 }
 
 /**
- * Rebuilds the index when {@link indexStaleReason} says so; returns the serving folder. When the serving index
- * was built from exactly the handbook files on disk (same source hash) and its files are intact, the handbook
- * is not parsed at all: at 10,000 entries that is most of a start.
+ * Rebuilds the index when {@link indexStaleReason} says so; returns the serving folder. When the serving index's
+ * manifest records the same source hash as the handbook files on disk, was built for the loaded model, and its
+ * files match their checksums, the handbook is not parsed at all: at 10,000 entries parsing is most of a start.
  */
 export async function ensureIndex(config: Config, embedder: IndexEmbedder | undefined, log: (line: string) => void): Promise<string> {
   const current = await currentIndexDir(config.dataDir);

@@ -108,13 +108,15 @@ export async function startService(config: Config, log: (line: string) => void =
   };
 }
 
-/** Closes the app, giving requests in flight `ms` to finish; returns how many were cut short. */
+/** Closes the app, giving requests in flight `ms` to finish; returns how many connections were cut short. */
 async function closeWithin(app: FastifyInstance, ms: number): Promise<number> {
   let timer: NodeJS.Timeout | undefined;
   const closed = app.close().then(() => 'closed' as const);
   const late = new Promise<'late'>((resolve) => {
     timer = setTimeout(() => resolve('late'), ms);
   });
+  // A keep-alive connection whose answer has gone would otherwise stay open until the client drops it.
+  const reaper = setInterval(() => app.server.closeIdleConnections(), 50);
   try {
     if ((await Promise.race([closed, late])) === 'closed') return 0;
     const cut = await new Promise<number>((resolve) => app.server.getConnections((_, n) => resolve(n ?? 0)));
@@ -123,5 +125,6 @@ async function closeWithin(app: FastifyInstance, ms: number): Promise<number> {
     return cut;
   } finally {
     clearTimeout(timer);
+    clearInterval(reaper);
   }
 }

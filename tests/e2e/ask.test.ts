@@ -65,7 +65,7 @@ describe('the Ask box', () => {
     await box.getByText('Cảm ơn, ý kiến của bạn đã được ghi nhận.').waitFor();
     expect(await helpful.isDisabled()).toBe(true);
     expect(await notHelpful.isDisabled()).toBe(true);
-    expect(service.state().log.feedbackFor(reply.questionId)).toEqual([{ helpful: true }]);
+    expect(service.state().log.feedbackFor(reply.questionId!)).toEqual([{ helpful: true }]);
   });
 
   it('says when the handbook has no confident answer and that the question was recorded', async () => {

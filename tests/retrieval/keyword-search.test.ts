@@ -17,11 +17,9 @@ type LexicalDoc = KeywordDoc & { id: string };
 /** A keyword engine over `docs`, answering with their ids. */
 class LexicalIndex {
   readonly engine: KeywordSearch;
-  constructor(
-    readonly docs: LexicalDoc[],
-    lang: 'vi' | 'en',
-    glossary: GlossaryItem[] = [],
-  ) {
+  readonly docs: LexicalDoc[];
+  constructor(docs: LexicalDoc[], lang: 'vi' | 'en', glossary: GlossaryItem[] = []) {
+    this.docs = docs;
     this.engine = new KeywordSearch(new KeywordIndex(buildKeywordIndex(docs, lang)), new GlossaryExpander(glossary, lang));
   }
   get size() {
