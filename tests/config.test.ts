@@ -18,7 +18,7 @@ describe('loadConfig', () => {
         enabled: true,
         batchSize: 16,
       },
-      retrieval: { denseWeight: 0.5, denseFloor: 0.7, threshold: 0.5, denseConfidenceWeight: 0 },
+      retrieval: { denseWeight: 0.5, denseFloor: 0.7, denseConfidenceWeight: 0 },
       limits: { maxQuestionChars: 500, maxBodyBytes: 8192, perMinute: 60, globalPerMinute: 600 },
       server: {
         trustProxy: false,

@@ -49,7 +49,7 @@ export function fitDecision(asked: AskedQuery[], targets: FitTargets = DEFAULT_F
     weights: Object.fromEntries(FEATURE_NAMES.map((n, j) => [n, round(weights[j]!)])) as DecisionModel['weights'],
     bias: round(bias),
     answerAt: 0.5,
-    noMatch: { probability: 0.5, coverage: 0 },
+    noMatch: { probability: 0.5, coverage: 0, known: 0 },
   };
   const nIn = asked.filter((a) => a.inScope).length;
   const nOut = asked.length - nIn;
@@ -68,20 +68,26 @@ export function fitDecision(asked: AskedQuery[], targets: FitTargets = DEFAULT_F
   }
   model.answerAt = answerAt;
   model.noMatch.probability = answerAt;
-  // "Nothing close": the highest coverage below which few in-scope questions fall.
-  let cutoff = 0;
-  for (let c = 0; c <= 1.0001; c += 0.01) {
-    const inNoMatch = asked.filter((a) => a.inScope && (!a.features || (p(a) < answerAt && a.features.coverage < c))).length / Math.max(1, nIn);
-    if (inNoMatch > targets.maxInScopeNoMatch) break;
-    cutoff = round(c);
+  // "Nothing close": the coverage and known-words cut-offs that tell the most out-of-scope questions so, while few
+  // in-scope questions fall below them.
+  const noMatch = (a: AskedQuery, c: number, k: number) => !a.features || (p(a) < answerAt && (a.features.coverage < c || a.features.known < k));
+  let best = { coverage: 0, known: 0, out: -1 };
+  for (let c = 0; c <= 1.0001; c += 0.02) {
+    for (let k = 0; k <= 1.0001; k += 0.02) {
+      const inNoMatch = asked.filter((a) => a.inScope && noMatch(a, c, k)).length / Math.max(1, nIn);
+      if (inNoMatch > targets.maxInScopeNoMatch) continue;
+      const out = asked.filter((a) => !a.inScope && noMatch(a, c, k)).length;
+      if (out > best.out) best = { coverage: round(c), known: round(k), out };
+    }
   }
-  model.noMatch.coverage = cutoff;
+  model.noMatch = { probability: answerAt, coverage: best.coverage, known: best.known };
+  const cutoff = best.coverage;
   const answered = asked.filter((a) => p(a) >= answerAt);
   const dev = {
     answeredRight: round(answered.filter((a) => a.inScope && a.topRight).length / Math.max(1, nIn)),
     answeredWrong: round(answered.filter((a) => a.inScope && !a.topRight).length / Math.max(1, nIn)),
     outOfScopeRefused: round(1 - answered.filter((a) => !a.inScope).length / Math.max(1, nOut)),
-    outOfScopeNoMatch: round(asked.filter((a) => !a.inScope && (!a.features || (p(a) < answerAt && a.features.coverage < cutoff))).length / Math.max(1, nOut)),
+    outOfScopeNoMatch: round(asked.filter((a) => !a.inScope && noMatch(a, cutoff, best.known)).length / Math.max(1, nOut)),
     nInScope: nIn,
     nOutOfScope: nOut,
   };

@@ -84,12 +84,12 @@ function makePool(real: HandbookEntry[]): Pool {
       const sections = splitSections(markdown);
       if (sections.length !== 1 || !sections[0]!.text) return [];
       const piece = { markdown, section: sections[0]! };
-      byHeading.set(piece.section.heading, [...(byHeading.get(piece.section.heading) ?? []), piece]);
+      (byHeading.get(piece.section.heading) ?? byHeading.set(piece.section.heading, []).get(piece.section.heading)!).push(piece);
       return [piece];
     });
   });
   const byTopic = new Map<Topic, number[]>();
-  entries.forEach((e, i) => byTopic.set(e.topic, [...(byTopic.get(e.topic) ?? []), i]));
+  entries.forEach((e, i) => (byTopic.get(e.topic) ?? byTopic.set(e.topic, []).get(e.topic)!).push(i));
   return { entries, byHeading, piecesOf, byTopic };
 }
 

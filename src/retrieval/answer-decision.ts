@@ -36,8 +36,11 @@ export interface DecisionModel {
   bias: number;
   /** Probability at or above which the best entry is the answer. */
   answerAt: number;
-  /** Below this probability and this `known` share, nothing in the handbook is close: `no_match`. */
-  noMatch: { probability: number; coverage: number };
+  /**
+   * Below this probability, nothing in the handbook is close (`no_match`) when the best entry covers less than
+   * `coverage` of the question, or the handbook knows less than `known` of its words.
+   */
+  noMatch: { probability: number; coverage: number; known: number };
 }
 
 export const DEFAULT_DECISION_MODEL: DecisionModel = model as DecisionModel;
@@ -72,6 +75,6 @@ export function answerProbability(f: DecisionFeatures, m: DecisionModel = DEFAUL
 export function decide(f: DecisionFeatures | undefined, confidence: number, m: DecisionModel = DEFAULT_DECISION_MODEL): AnswerStatus {
   if (!f) return 'no_match';
   if (confidence >= m.answerAt) return 'answered';
-  if (confidence < m.noMatch.probability && f.coverage < m.noMatch.coverage) return 'no_match';
+  if (confidence < m.noMatch.probability && (f.coverage < m.noMatch.coverage || f.known < m.noMatch.known)) return 'no_match';
   return 'no_confident_answer';
 }

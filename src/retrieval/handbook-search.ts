@@ -114,9 +114,13 @@ export class HandbookSearch {
     const vector = this.dense ? await this.dense.embeddings.embedQuery(req.question) : undefined;
     // The question's own language first (as asked, or as its letters and words say); the other half answers
     // only where the first cannot. Without a language, two answers are weighed by their confidence.
-    const first = req.lang ?? this.guessLang(req.question);
+    const guessed = this.guessLang(req.question);
+    const first = req.lang ?? guessed;
     const outcome = await this.searchHalf(req, first, vector);
     if (outcome.status === 'answered' && req.lang) return outcome;
+    // A Vietnamese question is never answered from the English translations; an English one may be answered by
+    // an entry that exists only in Vietnamese.
+    if (first === 'vi' && guessed === 'vi') return outcome;
     const other = await this.searchHalf(req, first === 'vi' ? 'en' : 'vi', vector);
     if (other.status === 'answered') return outcome.status === 'answered' && outcome.confidence >= other.confidence ? outcome : other;
     return outcome;
@@ -133,7 +137,9 @@ export class HandbookSearch {
     const share = (lang: Lang) => this.halves.get(lang)!.search.vocabularyShare(question);
     const vi = share('vi');
     const en = share('en');
-    return vi === en ? byLetters : vi > en ? 'vi' : 'en';
+    // On a tie, Vietnamese unless the word lists say English: "so do" is sổ đỏ at a commune desk.
+    if (vi === en) return byLetters === 'en' && vi < 1 ? 'en' : 'vi';
+    return vi > en ? 'vi' : 'en';
   }
 
   private async searchHalf(req: SearchRequest, lang: Lang, vector: number[] | undefined): Promise<SearchOutcome> {

@@ -43,7 +43,7 @@ function everyPair(questions: QuestionText[], threshold: number): NearDuplicate[
 describe('finding near-duplicates through the keyword index', () => {
   it('finds exactly the pairs a comparison of every pair finds, in the same order', async () => {
     const { entries } = await loadHandbook({ dir: FIXTURE_HANDBOOK });
-    const synthetic = syntheticStoredEntries(entries, { count: 300, seed: 3 });
+    const synthetic = syntheticStoredEntries(entries, { count: 150, seed: 3 });
     const questions: QuestionText[] = [
       ...entries.flatMap((e) => [e.data.question, ...e.data.aliases].map((text) => ({ id: e.data.id, lang: e.lang, file: e.file, text }))),
       ...synthetic.flatMap((e) => [e.title, ...e.aliases].map((text) => ({ id: e.id, lang: e.lang, file: `${e.id}.md`, text }))),

@@ -135,15 +135,27 @@ describe('the Ask box', () => {
     expect(reply.error.message).toMatch(/at least 3 characters/);
   });
 
-  it('says so when the server cannot be reached', async () => {
+  it('answers from the engine in the browser when the server cannot be reached, and says so', async () => {
     await open('/');
     await page.route('**/api/ask', (route) => route.abort('internetdisconnected'));
     const box = askBox();
     await box.getByRole('textbox').fill('lam giay chung tu can gi');
     await box.getByRole('button', { name: 'Hỏi' }).click();
 
-    const error = box.getByText('Chưa hỏi được sổ tay: không kết nối được máy chủ sổ tay; kiểm tra mạng rồi thử lại.');
-    await error.waitFor();
+    await box.getByText('Không kết nối được máy chủ: trả lời bằng bộ tìm kiếm trong trình duyệt (theo từ khóa).').waitFor();
+    expect(await box.locator('.ask-answer a').first().getAttribute('href')).toBe(DEATH_ENTRY);
+    expect(await box.getByRole('button', { name: 'Hỏi' }).isEnabled()).toBe(true);
+  });
+
+  it('says so when neither the server nor the browser engine can answer', async () => {
+    await open('/');
+    await page.route('**/api/ask', (route) => route.abort('internetdisconnected'));
+    await page.route('**/ask-index/**', (route) => route.abort('internetdisconnected'));
+    const box = askBox();
+    await box.getByRole('textbox').fill('lam giay chung tu can gi');
+    await box.getByRole('button', { name: 'Hỏi' }).click();
+
+    await box.getByText('Chưa hỏi được sổ tay: không kết nối được máy chủ sổ tay; kiểm tra mạng rồi thử lại.').waitFor();
     expect(await box.getByRole('button', { name: 'Hỏi' }).isEnabled()).toBe(true);
   });
 

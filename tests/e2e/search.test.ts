@@ -18,28 +18,24 @@ afterAll(async () => {
   await service?.cleanup();
 });
 
-/** Opens the home page in a fresh tab and types a query into the Pagefind search box. */
+/** Opens the home page in a fresh tab, types a query into the search box and waits for its results. */
 async function searchFromHome(query: string): Promise<Page> {
   const page = await browser.newPage();
   await page.goto(new URL('/', service.url).href);
-  await page.getByRole('region', { name: 'Tìm kiếm' }).getByRole('textbox').fill(query);
+  await page.getByRole('region', { name: 'Tìm kiếm' }).getByRole('searchbox').fill(query);
+  await page.waitForFunction((q) => document.getElementById('search-status')?.dataset['query'] === q, query);
   return page;
 }
 
-/**
- * The first result once it has loaded. Pagefind shows a placeholder for each
- * result until its data arrives, so the first link on the page can belong to a
- * later result: wait for the link inside the first result instead.
- */
+/** The first result: its title and link. */
 async function firstResult(page: Page) {
-  const link = page.locator('.pagefind-ui__result').first().locator('.pagefind-ui__result-link');
-  await link.waitFor();
+  const link = page.locator('#search-results li > a').first();
   return { title: (await link.innerText()).trim(), href: await link.getAttribute('href') };
 }
 
-/** Titles and links of all loaded results, for a readable failure message. */
+/** Titles and links of all results, for a readable failure message. */
 async function allResults(page: Page) {
-  return page.locator('.pagefind-ui__result-link').evaluateAll((links) => links.map((a) => `${a.textContent?.trim()} → ${a.getAttribute('href')}`));
+  return page.locator('#search-results li > a').evaluateAll((links) => links.map((a) => `${a.textContent?.trim()} → ${a.getAttribute('href')}`));
 }
 
 describe('searching the handbook from the home page', () => {
@@ -61,7 +57,7 @@ describe('searching the handbook from the home page', () => {
   it('leads from a result to the entry, its legal basis and review date, and its English version and back', async () => {
     const page = await searchFromHome('dang ky khai tu');
     try {
-      await page.locator('.pagefind-ui__result').first().locator('.pagefind-ui__result-link').click();
+      await page.locator('#search-results li > a').first().click();
       await page.waitForURL(`**${ENTRY_VI}`);
       expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Đăng ký khai tử cần những giấy tờ gì?');
       expect(await page.getByRole('region', { name: 'Căn cứ pháp lý' }).innerText()).toContain('Luật Hộ tịch 2014');

@@ -11,11 +11,11 @@ describe('a running service when the index is rebuilt by another process', () =>
   afterAll(() => service?.cleanup());
 
   it('switches to the new index without a restart and answers from it', async () => {
-    const question = { question: 'photo công chứng hết bao nhiêu tiền' };
-    expect((await postJson(`${service.url}api/ask`, question)).body['status']).toBe('no_confident_answer');
+    const question = { question: 'chứng thực hồ sơ hát karaoke ở xã' };
+    expect((await postJson(`${service.url}api/ask`, question)).body['status']).not.toBe('answered');
     const before = service.state().manifest.builtAt;
     const entries = (await handbookEntries(service.config)).map((e) =>
-      e.id === 'chung-thuc-ban-sao' ? { ...e, aliases: [...e.aliases, 'Photo công chứng giấy tờ hết bao nhiêu tiền?'], hash: `${e.hash}-edited` } : e,
+      e.id === 'chung-thuc-ban-sao' ? { ...e, aliases: [...e.aliases, 'Chứng thực hồ sơ hát karaoke ở xã?'], hash: `${e.hash}-edited` } : e,
     );
     await buildIndex({ dataDir: service.config.dataDir, entries, embedder: undefined });
 
