@@ -21,6 +21,9 @@ export interface Handbook {
   byId: Map<string, HandbookEntry>;
 }
 
+/** Parse results by absolute path, reused while the file's text is unchanged. */
+const parsedFiles = new Map<string, { source: string; shown: string; result: ReturnType<typeof parseEntry> }>();
+
 /** Key of an entry in {@link Handbook.byId}. */
 export const entryKey = (lang: string, id: string) => `${lang}:${id}`;
 
@@ -45,7 +48,12 @@ export async function loadHandbook(options: LoadHandbookOptions): Promise<Handbo
   const all: HandbookEntry[] = [];
   for (const f of files) {
     const abs = path.join(dir, f);
-    const result = parseEntry(path.relative(root, abs).split(path.sep).join('/'), await readFile(abs, 'utf8'));
+    const shown = path.relative(root, abs).split(path.sep).join('/');
+    const source = await readFile(abs, 'utf8');
+    // An editor saving one file should not pay for parsing the other hundreds again (npm run dev).
+    const cached = parsedFiles.get(abs);
+    const result = cached && cached.source === source && cached.shown === shown ? cached.result : parseEntry(shown, source);
+    parsedFiles.set(abs, { source, shown, result });
     if (result.ok) all.push(result.entry);
     else problems.push(...result.problems);
   }

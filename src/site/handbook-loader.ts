@@ -3,9 +3,20 @@ import type { Loader } from 'astro/loaders';
 import { HandbookError } from '../content/entry-error.ts';
 import { loadGlossary } from '../content/glossary.ts';
 import { loadHandbook } from '../content/load-handbook.ts';
+import { coalesce } from '../service/coalesce.ts';
 
 /** Key on `globalThis` where the dev server keeps the problems of the last failed reload, for the page banner. */
 export const HANDBOOK_PROBLEMS = Symbol.for('handbook.problems');
+/** Key on `globalThis` of the dev server's "reload the browser" function (src/service/dev-server.ts). */
+export const HANDBOOK_RELOAD = Symbol.for('handbook.reload');
+
+function setProblems(message: string | undefined): void {
+  const g = globalThis as Record<symbol, unknown>;
+  const changed = g[HANDBOOK_PROBLEMS] !== message;
+  g[HANDBOOK_PROBLEMS] = message;
+  // A broken edit changes no page, so nothing would reload: ask the browser to, so the message shows.
+  if (changed) (g[HANDBOOK_RELOAD] as (() => void) | undefined)?.();
+}
 
 /** The problems of the last reload in `npm run dev`, or undefined when the handbook is valid. */
 export function handbookProblems(): string | undefined {
@@ -42,20 +53,26 @@ export function handbookLoader(options: { dir: string }): Loader {
       logger.info(`${count} entries loaded from ${path.relative(process.cwd(), dir) || '.'}`);
       if (!watcher) return;
       watcher.add(dir);
-      const onChange = async (file: string) => {
-        if (!file.startsWith(dir) || !/\.(md|ya?ml)$/.test(file)) return;
+      let changed = '';
+      const reload = coalesce(async () => {
         const started = performance.now();
         try {
           const n = await sync();
-          (globalThis as Record<symbol, string | undefined>)[HANDBOOK_PROBLEMS] = undefined;
-          logger.info(`reloaded ${n} entries in ${Math.round(performance.now() - started)} ms (${path.relative(dir, file)} changed)`);
+          setProblems(undefined);
+          logger.info(`reloaded ${n} entries in ${Math.round(performance.now() - started)} ms (${changed} changed)`);
         } catch (e) {
           const message = e instanceof HandbookError ? e.message : String((e as Error).message);
-          (globalThis as Record<symbol, string | undefined>)[HANDBOOK_PROBLEMS] = message;
+          setProblems(message);
           logger.error(`${message}\nThe last good version keeps serving until this is fixed.`);
         }
-      };
-      for (const event of ['change', 'add', 'unlink'] as const) watcher.on(event, (file) => void onChange(file));
+      }, 100);
+      for (const event of ['change', 'add', 'unlink'] as const) {
+        watcher.on(event, (file) => {
+          if (!file.startsWith(dir) || !/\.(md|ya?ml)$/.test(file)) return;
+          changed = path.relative(dir, file);
+          reload.schedule();
+        });
+      }
     },
   };
 }
