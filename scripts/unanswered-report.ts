@@ -5,7 +5,6 @@
  * decide which entries to write next.
  */
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { printable } from '../src/cli/printable.ts';
 import { CliError } from '../src/cli/cli-error.ts';
 import { runCli } from '../src/cli/run-cli.ts';
@@ -26,7 +25,7 @@ await runCli(
   (values) => {
     const since = values['since'] as string | undefined;
     if (since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(since)) throw new CliError(`--since is "${printable(since, 40)}"; write a date as YYYY-MM-DD`);
-    const file = path.join(loadConfig().dataDir, 'questions.sqlite');
+    const file = loadConfig().questionLog;
     if (!existsSync(file)) {
       throw new Error(`no questions recorded yet: ${file} does not exist (it is created when the service answers its first question)`);
     }

@@ -56,6 +56,8 @@ export const ConfigSchema = z.object({
   siteDir: z.string().min(1).default('dist'),
   /** `HANDBOOK_DATA_DIR`: where the question index and the question log live. */
   dataDir: z.string().min(1).default('data'),
+  /** `HANDBOOK_QUESTION_LOG`: the question log file; one per server process when several share one index. */
+  questionLog: z.string().min(1).optional(),
   model: z.object({
     /** `HANDBOOK_MODEL_ID`: embedding model on the Hugging Face Hub (downloaded once, then cached). */
     id: z.string().min(1).default('Xenova/multilingual-e5-small'),
@@ -125,7 +127,8 @@ export const ConfigSchema = z.object({
     }),
 });
 
-export type Config = z.output<typeof ConfigSchema>;
+/** Settings with folders and files resolved; the question log always has a path. */
+export type Config = Omit<z.output<typeof ConfigSchema>, 'questionLog'> & { questionLog: string };
 
 const ENV_NAMES: Record<string, string> = {
   port: 'PORT',
@@ -133,6 +136,7 @@ const ENV_NAMES: Record<string, string> = {
   handbookDir: 'HANDBOOK_DIR',
   siteDir: 'HANDBOOK_SITE_DIR',
   dataDir: 'HANDBOOK_DATA_DIR',
+  questionLog: 'HANDBOOK_QUESTION_LOG',
   'model.id': 'HANDBOOK_MODEL_ID',
   'model.dir': 'HANDBOOK_MODEL_DIR',
   'model.dtype': 'HANDBOOK_MODEL_DTYPE',
@@ -176,6 +180,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     handbookDir: get('handbookDir'),
     siteDir: get('siteDir'),
     dataDir: get('dataDir'),
+    questionLog: get('questionLog'),
     model: {
       id: get('model.id'),
       dir: get('model.dir'),
@@ -222,6 +227,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     handbookDir: abs(c.handbookDir),
     siteDir: abs(c.siteDir),
     dataDir: abs(c.dataDir),
+    questionLog: abs(c.questionLog ?? path.join(c.dataDir, 'questions.sqlite')),
     model: { ...c.model, cacheDir: abs(c.model.cacheDir), ...(c.model.dir ? { dir: abs(c.model.dir) } : {}) },
   };
 }

@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       handbookDir: '/srv/handbook/handbook',
       siteDir: '/srv/handbook/dist',
       dataDir: '/srv/handbook/data',
+      questionLog: '/srv/handbook/data/questions.sqlite',
       model: {
         id: 'Xenova/multilingual-e5-small',
         dtype: 'q8',

@@ -48,7 +48,7 @@ export async function startService(config: Config, log: (line: string) => void =
   else log(`model: not available, answering with keyword search only: ${status.reason}`);
 
   const dir = await ensureIndex(config, embedder, log);
-  const logFile = path.join(config.dataDir, 'questions.sqlite');
+  const logFile = config.questionLog;
   const questionLog = new QuestionLog(logFile, {
     onFailure: (err, action) => logger.error({ err, file: logFile }, `question log: could not ${action}; the answer was given without it`),
   });
