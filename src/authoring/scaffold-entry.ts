@@ -8,6 +8,8 @@ export interface ScaffoldInput {
   question: string;
   /** For a translation: the id of the Vietnamese entry. */
   id?: string | undefined;
+  /** Other ways officers asked it (e.g. from the question log), written as the entry's aliases. */
+  aliases?: readonly string[] | undefined;
   today: Date;
 }
 
@@ -42,7 +44,7 @@ export function scaffoldEntry(input: ScaffoldInput): { slug: string; text: strin
     '---',
     `id: ${id}`,
     `question: ${yamlString(input.question)}`,
-    'aliases: []',
+    ...(input.aliases?.length ? ['aliases:', ...input.aliases.map((a) => `  - ${yamlString(a)}`)] : ['aliases: []']),
     `topic: ${input.topic}`,
     'tags: []',
     'legalBasis: []',

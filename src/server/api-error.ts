@@ -4,10 +4,16 @@ export const API_ERRORS = {
   bad_request: 400,
   invalid_json: 400,
   invalid_request: 400,
+  /** An IOC dashboard API called without a session (sign in at /ioc/). */
+  unauthorized: 401,
+  /** An IOC dashboard action without the session's CSRF token, or from another site. */
+  forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
   /** The client took longer than HANDBOOK_HEADERS_TIMEOUT / HANDBOOK_REQUEST_TIMEOUT to send its request. */
   request_timeout: 408,
+  /** Feedback on an answer older than the feedback token's 24 hours. */
+  feedback_expired: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

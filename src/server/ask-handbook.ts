@@ -2,9 +2,8 @@ import type { ModelStatus } from '../embeddings/create-embedder.ts';
 import type { Manifest } from '../indexing/index-files.ts';
 import { answerBody, type AnswerBody } from '../retrieval/answer-response.ts';
 import type { HandbookSearch } from '../retrieval/handbook-search.ts';
-import { foldDiacritics } from '../text/fold.ts';
 import type { AskRequest } from './ask-request.ts';
-import type { QuestionLog } from './question-log.ts';
+import { normalizeForLog, type QuestionLog } from './question-log.ts';
 
 export type { AskResult } from '../retrieval/answer-response.ts';
 
@@ -13,10 +12,15 @@ export interface AskResponse extends AnswerBody {
   /** Why the answer is lexical-only, when it is. */
   notice?: string;
   /**
-   * Id of the logged question, for `POST /api/feedback`; null when the question log could not be written
-   * (the answer is given all the same, and `/api/health` counts the failure).
+   * Id of the logged question, for reference; null when the question log could not be written (the answer is
+   * given all the same, and `/api/health` counts the failure).
    */
   questionId: number | null;
+  /**
+   * The token `POST /api/feedback` takes to rate this answer (once; a second vote replaces the first), accepted
+   * for 24 hours; null when the question log could not be written.
+   */
+  feedbackToken: string | null;
   tookMs: number;
 }
 
@@ -38,18 +42,25 @@ export async function askHandbook(state: ServiceState, req: AskRequest): Promise
   const outcome = await state.search.search({ question: req.question, lang: req.lang, k: req.k, topic: req.topic });
   const body = answerBody(outcome);
   const tookMs = round(performance.now() - started);
-  const questionId = state.log.record({
+  const recorded = state.log.record({
     question: req.question,
-    normalized: foldDiacritics(req.question).replace(/[^\p{L}\p{N}]+/gu, ' ').trim(),
+    normalized: normalizeForLog(req.question),
     lang: body.lang,
     status: outcome.status,
     topIds: body.results.map((r) => r.id),
     confidence: outcome.confidence,
     latencyMs: tookMs,
     mode: outcome.mode,
+    commune: req.commune,
   });
   const notice = outcome.mode === 'lexical' ? lexicalNotice(state) : undefined;
-  return { ...body, ...(notice ? { notice } : {}), questionId, tookMs };
+  return {
+    ...body,
+    ...(notice ? { notice } : {}),
+    questionId: recorded?.id ?? null,
+    feedbackToken: recorded?.feedbackToken ?? null,
+    tookMs,
+  };
 }
 
 /** Why the service answers from words alone. */

@@ -1,8 +1,23 @@
 import { z } from 'astro/zod';
 import { TOPIC_KEYS } from '../content/topics.ts';
 
-/** Body of `POST /api/ask`. */
-export function askRequestSchema(maxQuestionChars: number) {
+/**
+ * An optional `commune` field: the id of a commune or ward from handbook/communes.yaml. An empty value (the Ask
+ * form's "not chosen") is the same as none.
+ */
+export function communeField(communeIds: readonly string[]) {
+  const known = new Set(communeIds);
+  const message =
+    known.size === 0
+      ? 'this server has no list of communes (handbook/communes.yaml); leave commune out'
+      : `write the id of a commune or ward from handbook/communes.yaml, e.g. "${communeIds[0]}", or leave commune out`;
+  return z
+    .preprocess((v) => (v === '' ? undefined : v), z.string({ message }).refine((v) => known.has(v), { message }).optional())
+    .optional();
+}
+
+/** Body of `POST /api/ask`; `communeIds` are the communes officers may name. */
+export function askRequestSchema(maxQuestionChars: number, communeIds: readonly string[] = []) {
   return z
     .object({
       /** The officer's question, as typed. */
@@ -22,21 +37,13 @@ export function askRequestSchema(maxQuestionChars: number) {
         .default(5),
       /** Search one topic only. */
       topic: z.enum(TOPIC_KEYS, { message: `write one of: ${TOPIC_KEYS.join(', ')}` }).optional(),
+      /** The asker's commune or ward, if they picked one: the dashboard compares communes, never persons. */
+      commune: communeField(communeIds),
     }, { message: 'send a JSON object, e.g. {"question": "Làm giấy chứng tử cần những gì?"}' })
     .strict();
 }
 
 export type AskRequest = z.output<ReturnType<typeof askRequestSchema>>;
-
-/** Body of `POST /api/feedback`. */
-export const FeedbackSchema = z
-  .object({
-    /** `questionId` from the answer being rated. */
-    questionId: z.number({ message: 'write the questionId returned by /api/ask' }).int().positive(),
-    /** Whether the answer helped. */
-    helpful: z.boolean({ message: 'write helpful as true or false' }),
-  }, { message: 'send a JSON object, e.g. {"questionId": 12, "helpful": true}' })
-  .strict();
 
 /** What a validation problem says, from zod or from Fastify's zod validator (which carries the same fields). */
 export interface BodyIssue {

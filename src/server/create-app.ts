@@ -2,6 +2,7 @@ import formbody from '@fastify/formbody';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
+import { loadCommunes } from '../content/communes.ts';
 import { AccessLog } from './access-log.ts';
 import type { ServiceState } from './ask-handbook.ts';
 import { answerClientError } from './client-errors.ts';
@@ -12,6 +13,9 @@ import { createQuestionBudget } from './rate-limits.ts';
 import { registerAskRoute } from './routes/ask.ts';
 import { registerFeedbackRoute } from './routes/feedback.ts';
 import { registerHealthRoute } from './routes/health.ts';
+import { registerIocRoutes } from './routes/ioc.ts';
+import { registerPageFeedbackRoute } from './routes/page-feedback.ts';
+import { registerSearchLogRoute } from './routes/search-log.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { registerStaticSite } from './static-site.ts';
 
@@ -39,6 +43,9 @@ function trustProxy(setting: Config['server']['trustProxy']) {
 export async function createHandbookApp({ config, getState, logger }: HandbookAppOptions): Promise<FastifyInstance> {
   const { server, limits } = config;
   const shell = siteShell(config.siteDir);
+  // The communes officers may name (handbook/communes.yaml); a bad file stops the start with its file:line.
+  const communes = loadCommunes(config.handbookDir);
+  const communeIds = communes.map((c) => c.id);
   const errorHandler = createErrorHandler({ maxBodyBytes: limits.maxBodyBytes, shell });
   const headersTimeout = ms(server.headersTimeoutSeconds);
   const app = Fastify({
@@ -69,9 +76,13 @@ export async function createHandbookApp({ config, getState, logger }: HandbookAp
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
   app.setErrorHandler(errorHandler);
-  registerAskRoute(app, { config, getState, budget, shell });
+  registerAskRoute(app, { config, getState, budget, shell, communeIds });
   registerFeedbackRoute(app, getState);
+  // Votes on pages and logged searches have budgets of their own (the rate-limit plugin is registered by now).
+  registerPageFeedbackRoute(app, getState);
+  registerSearchLogRoute(app, getState, communeIds);
   registerHealthRoute(app, config, getState);
+  await registerIocRoutes(app, { config, getState, shell, communes });
   await registerStaticSite(app, config.siteDir);
   app.setNotFoundHandler(createNotFoundHandler(app, config.siteDir));
   return app;

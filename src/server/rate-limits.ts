@@ -34,6 +34,34 @@ export async function createQuestionBudget(app: FastifyInstance, limits: Config[
   };
 }
 
+/**
+ * A budget of `max` requests per client (`request.ip`) in `windowMs`, or per any other key `keyOf` gives (e.g. a
+ * user name); for the routes that record votes and searches, and for IOC sign-in. Register it after
+ * {@link createQuestionBudget} (which registers the rate-limit plugin). The hook throws `rate_limited` with
+ * `Retry-After` and `message(seconds)` when the budget is spent.
+ */
+export function createRequestBudget(
+  app: FastifyInstance,
+  options: {
+    max: number;
+    windowMs?: number;
+    keyOf?: (request: FastifyRequest) => string;
+    message: (request: FastifyRequest, seconds: number) => string;
+  },
+): (request: FastifyRequest) => Promise<void> {
+  const limitOptions = {
+    max: options.max,
+    timeWindow: options.windowMs ?? MINUTE,
+    cache: CLIENTS_REMEMBERED,
+    ...(options.keyOf ? { keyGenerator: options.keyOf } : {}),
+  };
+  const limit = app.createRateLimit(limitOptions);
+  return async (request) => {
+    const result = await limit(request);
+    if (!result.isAllowed && result.isExceeded) throw limited(result.ttlInSeconds, options.message(request, result.ttlInSeconds));
+  };
+}
+
 function limited(seconds: number, message: string): ApiError {
   return new ApiError('rate_limited', message, { headers: { 'retry-after': String(Math.max(1, seconds)) } });
 }

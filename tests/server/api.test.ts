@@ -165,30 +165,44 @@ describe('the question API', () => {
   });
 
   describe('POST /api/feedback', () => {
-    it('stores whether an answer helped', async () => {
+    it('stores whether an answer helped, by the feedbackToken that came with it', async () => {
       const { body: answer } = await ask({ question: 'chứng thực bản sao bao nhiêu tiền' });
       const questionId = answer['questionId'] as number;
-      expect(await postJson(api('feedback'), { questionId, helpful: false })).toEqual({ status: 200, body: { ok: true } });
+      expect(answer['feedbackToken']).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(await postJson(api('feedback'), { feedbackToken: answer['feedbackToken'], helpful: false })).toEqual({ status: 200, body: { ok: true, replaced: false } });
       expect(service.state().log.feedbackFor(questionId)).toEqual([{ helpful: false }]);
       expect(service.state().log.unanswered()).toContainEqual(
         expect.objectContaining({ example: 'chứng thực bản sao bao nhiêu tiền', unhelpful: 1 }),
       );
     });
 
-    it('rejects feedback on a question that was never asked', async () => {
-      expect(await postJson(api('feedback'), { questionId: 99999, helpful: true })).toEqual({
+    it('rejects a token no answer has', async () => {
+      expect(await postJson(api('feedback'), { feedbackToken: 'x'.repeat(43), helpful: true })).toEqual({
         status: 404,
-        body: { error: { code: 'not_found', message: 'no question has the id 99999; send the questionId returned by /api/ask' } },
+        body: { error: { code: 'not_found', message: 'no answer has this feedbackToken; send the feedbackToken that /api/ask returned with the answer, unchanged' } },
       });
     });
 
-    it('rejects feedback without a usable questionId and helpful flag', async () => {
-      expect(await postJson(api('feedback'), { questionId: 'x', helpful: 'yes' })).toEqual({
+    it('tells an old client that sends questionId to send the feedbackToken', async () => {
+      expect(await postJson(api('feedback'), { questionId: 1, helpful: true })).toEqual({
         status: 400,
         body: {
           error: {
             code: 'invalid_request',
-            message: 'questionId: write the questionId returned by /api/ask; helpful: write helpful as true or false',
+            message:
+              'questionId is no longer accepted: send the feedbackToken that /api/ask returned with the answer, e.g. {"feedbackToken": "…", "helpful": true} (reload the page to get the current Ask box)',
+          },
+        },
+      });
+    });
+
+    it('rejects feedback without a usable token and helpful flag', async () => {
+      expect(await postJson(api('feedback'), { feedbackToken: 12, helpful: 'yes' })).toEqual({
+        status: 400,
+        body: {
+          error: {
+            code: 'invalid_request',
+            message: 'feedbackToken: write the feedbackToken returned by /api/ask with the answer; helpful: write helpful as true or false',
           },
         },
       });

@@ -27,7 +27,7 @@ describe('when the question log cannot be written', () => {
 
     const res = await injectAsk(app, { question: 'dang ky khai tu' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ answer: { id: 'dang-ky-khai-tu' }, questionId: null });
+    expect(res.json()).toMatchObject({ answer: { id: 'dang-ky-khai-tu' }, questionId: null, feedbackToken: null });
     expect(failures).toEqual(['record a question: database is locked']);
 
     const form = await app.inject({ method: 'POST', url: '/api/ask', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'question=dang+ky+khai+tu' });
@@ -47,7 +47,7 @@ describe('when the question log cannot be written', () => {
     const log = new QuestionLog(path.join(fixture.dataDir, 'failing-feedback.sqlite'));
     log.close();
     const app = await createTestApp(fixture, {}, undefined, { ...fixture.state, log });
-    const res = await app.inject({ method: 'POST', url: '/api/feedback', payload: { questionId: 1, helpful: true } });
+    const res = await app.inject({ method: 'POST', url: '/api/feedback', payload: { feedbackToken: 'x'.repeat(43), helpful: true } });
     expect(res.statusCode).toBe(503);
     expect(res.json()).toEqual({
       error: {

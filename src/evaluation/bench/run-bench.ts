@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { loadConfig } from '../../config.ts';
@@ -150,6 +150,8 @@ async function serveAndLoad(handle: ReturnType<typeof startPhase>, questions: st
     const { 'start.log': startLog, ...rest } = start;
     Object.assign(figures, rest);
     o.log(`service started in ${rest['start.ms']} ms:\n${String(startLog)}`);
+    // The machine is shared: the load average when the load starts says how far to trust the latencies.
+    figures['ask.loadAvg1m'] = round(loadavg()[0]!);
     for (const concurrency of CONCURRENCY) {
       Object.assign(figures, await loadTest({ url, questions, concurrency, requests: o.requests, budgetMs: LOAD_BUDGET_MS }));
     }

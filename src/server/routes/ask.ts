@@ -14,6 +14,8 @@ export interface AskRouteOptions {
   /** The question budget (rate limits), run once the body is parsed. */
   budget: (request: FastifyRequest) => Promise<void>;
   shell: PageShell;
+  /** Ids of the communes a question may name (handbook/communes.yaml). */
+  communeIds: readonly string[];
 }
 
 /**
@@ -21,10 +23,10 @@ export interface AskRouteOptions {
  * JavaScript (`application/x-www-form-urlencoded`, the same fields) gets the same answer as an HTML page.
  * Both bodies are validated by the one zod schema in ask-request.ts.
  */
-export function registerAskRoute(app: FastifyInstance, { config, getState, budget, shell }: AskRouteOptions): void {
+export function registerAskRoute(app: FastifyInstance, { config, getState, budget, shell, communeIds }: AskRouteOptions): void {
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/ask',
-    { schema: { body: askRequestSchema(config.limits.maxQuestionChars) }, preValidation: budget },
+    { schema: { body: askRequestSchema(config.limits.maxQuestionChars, communeIds) }, preValidation: budget },
     async (request, reply) => {
       const answer = await askHandbook(getState(), request.body);
       // The access line (access-log.ts) is written through this logger, so it carries the answer's mode.
