@@ -22,6 +22,8 @@ await runCli(
     if (status.state === 'unavailable') log(`no embedding model (${status.reason}); building a keyword-only index`);
     const { entries, glossary, sourceHash } = await readHandbook(config);
     const { dir, manifest } = await buildIndex({ dataDir: config.dataDir, entries, glossary, sourceHash, embedder, log });
-    log(`serving ${dir}: ${manifest.counts.entries} entries, ${manifest.counts.passages} passages, ${manifest.counts.embedded} embedded, ${manifest.counts.reused} reused`);
+    log(
+      `serving ${dir}: ${manifest.counts.entries} entries, ${manifest.counts.passages} passages, ${manifest.counts.embedded} embedded, ${manifest.counts.reused} reused`,
+    );
   },
 );

@@ -15,7 +15,8 @@ import { loadHandbook } from '../src/content/load-handbook.ts';
 await runCli(
   {
     name: 'check',
-    summary: 'Checks every handbook entry and the glossary: the schema, the publishing rules (aliases, tags, owner, review date, no placeholder), links between entries; lists near-duplicates, overdue reviews, missing translations and open questions per owner.',
+    summary:
+      'Checks every handbook entry and the glossary: the schema, the publishing rules (aliases, tags, owner, review date, no placeholder), links between entries; lists near-duplicates, overdue reviews, missing translations and open questions per owner.',
     options: { verbose: { type: 'boolean', description: 'list every untranslated entry' } },
     examples: ['npm run check', 'npm run check -- --verbose'],
   },
@@ -28,9 +29,13 @@ await runCli(
     if (problems.length > 0) throw new HandbookError(problems);
     const count = (lang: string) => entries.filter((e) => e.lang === lang && e.data.status === 'published').length;
     const drafts = entries.filter((e) => e.data.status === 'draft').length;
-    console.log(`✓ ${entries.length} entries are valid (published: vi ${count('vi')}, en ${count('en')}; ${drafts} drafts); glossary: ${glossary.length} terms`);
+    console.log(
+      `✓ ${entries.length} entries are valid (published: vi ${count('vi')}, en ${count('en')}; ${drafts} drafts); glossary: ${glossary.length} terms`,
+    );
 
-    const questions = entries.flatMap((e) => [e.data.question, ...e.data.aliases].map((text) => ({ id: e.data.id, lang: e.lang, file: e.file, text })));
+    const questions = entries.flatMap((e) =>
+      [e.data.question, ...e.data.aliases].map((text) => ({ id: e.data.id, lang: e.lang, file: e.file, text })),
+    );
     const dups = findNearDuplicates(questions);
     if (dups.length > 0) {
       console.log(`\nNear-duplicate questions (${dups.length}): merge them, or make each question say what differs`);
@@ -44,10 +49,12 @@ await runCli(
     const toDrafts = relatedToDrafts(entries);
     if (toDrafts.length > 0) {
       console.log(`\nRelated links to drafts (${toDrafts.length}): the site leaves them out until the draft is published`);
-      for (const { entry, draft } of toDrafts) console.log(`  ${entry.file}:${entry.fieldLines['related'] ?? 1}: related: ${draft} is a draft`);
+      for (const { entry, draft } of toDrafts)
+        console.log(`  ${entry.file}:${entry.fieldLines['related'] ?? 1}: related: ${draft} is a draft`);
     }
     const missing = untranslated(entries);
-    if (missing.length > 0) console.log(`\n${missing.length} Vietnamese entries have no English translation yet (npm run check -- --verbose lists them)`);
+    if (missing.length > 0)
+      console.log(`\n${missing.length} Vietnamese entries have no English translation yet (npm run check -- --verbose lists them)`);
     if (values['verbose']) for (const e of missing) console.log(`  ${e.file}`);
     const open = openQuestionsByOwner(entries);
     if (open.size > 0) {

@@ -25,7 +25,10 @@ await runCli(
       handbook: { type: 'boolean', description: "ask the real handbook (entries and glossary) instead of the set's own FAQ items" },
       split: { type: 'string', description: 'only queries of this split: dev or test' },
       mode: { type: 'string', description: 'lexical (default), dense or hybrid; dense and hybrid need a model (HANDBOOK_MODEL_DIR)' },
-      'leave-gold-out': { type: 'boolean', description: 'ask each in-scope query with its own entry left out: every answer is wrong, so this measures refusal' },
+      'leave-gold-out': {
+        type: 'boolean',
+        description: 'ask each in-scope query with its own entry left out: every answer is wrong, so this measures refusal',
+      },
       limit: { type: 'string', description: 'only the first N queries' },
       json: { type: 'boolean', description: 'print the figures as one JSON line' },
       'no-cache': { type: 'boolean', description: 'build vectors in a temporary folder instead of .cache/eval' },
@@ -41,7 +44,8 @@ await runCli(
     const split = values['split'] as string | undefined;
     if (split !== undefined && !['dev', 'test'].includes(split)) throw new CliError(`--split is "${split}"; write dev or test`);
     const limit = values['limit'] === undefined ? undefined : Number(values['limit']);
-    if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new CliError(`--limit is "${String(values['limit'])}"; write a whole number above 0`);
+    if (limit !== undefined && !(Number.isInteger(limit) && limit > 0))
+      throw new CliError(`--limit is "${String(values['limit'])}"; write a whole number above 0`);
 
     const config = loadConfig();
     const file = values['dataset'] as string;
@@ -58,20 +62,36 @@ await runCli(
     let embedder;
     if (mode !== 'lexical') {
       const loaded = await createEmbedder(config.model, log);
-      if (!loaded.embedder) throw new CliError(`--mode ${mode} needs the embedding model: ${loaded.status.state === 'unavailable' ? loaded.status.reason : ''}`);
+      if (!loaded.embedder)
+        throw new CliError(
+          `--mode ${mode} needs the embedding model: ${loaded.status.state === 'unavailable' ? loaded.status.reason : ''}`,
+        );
       embedder = loaded.embedder;
     }
     const fusion = { ...config.retrieval, ...(mode === 'dense' ? { denseWeight: 1 } : {}) };
     const name = useHandbook ? 'handbook' : path.basename(file, '.json');
     // Vectors are kept per dataset and model, so a second run with other fusion settings embeds nothing again.
     const noCache = values['no-cache'] === true;
-    const dataDir = noCache ? await mkdtemp(path.join(tmpdir(), 'handbook-eval-')) : path.resolve('.cache/eval', name, embedder ? embedder.model.id : 'lexical');
+    const dataDir = noCache
+      ? await mkdtemp(path.join(tmpdir(), 'handbook-eval-'))
+      : path.resolve('.cache/eval', name, embedder ? embedder.model.id : 'lexical');
     try {
-      log(`${data.meta.name ?? file}${split ? ` (${split})` : ''}: ${queries.length} queries against ${useHandbook ? 'the handbook' : 'its FAQ'} (${entries.length} entries), mode ${mode}${values['leave-gold-out'] ? ', gold left out' : ''}`);
+      log(
+        `${data.meta.name ?? file}${split ? ` (${split})` : ''}: ${queries.length} queries against ${useHandbook ? 'the handbook' : 'its FAQ'} (${entries.length} entries), mode ${mode}${values['leave-gold-out'] ? ', gold left out' : ''}`,
+      );
       const { dir } = await buildIndex({ dataDir, entries, embedder, glossary, log });
       const { search } = await openSearch(dir, fusion, embedder);
-      const { asked, msPerQuery } = await runQueries(search, queries, { lang: useHandbook ? undefined : datasetLang, leaveGoldOut: values['leave-gold-out'] === true });
-      const metrics = { ...computeMetrics(asked.map((a) => a.outcome)), msPerQuery, mode, split: split ?? null, leaveGoldOut: values['leave-gold-out'] === true };
+      const { asked, msPerQuery } = await runQueries(search, queries, {
+        lang: useHandbook ? undefined : datasetLang,
+        leaveGoldOut: values['leave-gold-out'] === true,
+      });
+      const metrics = {
+        ...computeMetrics(asked.map((a) => a.outcome)),
+        msPerQuery,
+        mode,
+        split: split ?? null,
+        leaveGoldOut: values['leave-gold-out'] === true,
+      };
       if (values['json']) {
         console.log(JSON.stringify(metrics));
         return;
@@ -79,10 +99,14 @@ await runCli(
       const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
       if (metrics.nInScope > 0) {
         console.log(`ranking (${metrics.nInScope} in-scope): hit@1 ${metrics.hit1}  hit@5 ${metrics.hit5}  MRR@10 ${metrics.mrr10}`);
-        console.log(`in scope: answered right ${pct(metrics.answeredRight)}, answered wrong ${pct(metrics.answeredWrong)}, refused ${pct(metrics.refusedInScope)}`);
+        console.log(
+          `in scope: answered right ${pct(metrics.answeredRight)}, answered wrong ${pct(metrics.answeredWrong)}, refused ${pct(metrics.refusedInScope)}`,
+        );
       }
       if (metrics.nOutOfScope > 0) {
-        console.log(`out of scope (${metrics.nOutOfScope}${metrics.leaveGoldOut ? ', gold left out' : ''}): refused ${pct(metrics.outOfScopeRefused)} (of which "nothing in the handbook" ${pct(metrics.outOfScopeNoMatch)})`);
+        console.log(
+          `out of scope (${metrics.nOutOfScope}${metrics.leaveGoldOut ? ', gold left out' : ''}): refused ${pct(metrics.outOfScopeRefused)} (of which "nothing in the handbook" ${pct(metrics.outOfScopeNoMatch)})`,
+        );
       }
       console.log(`${msPerQuery} ms per query (${mode})`);
     } finally {

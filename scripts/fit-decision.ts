@@ -16,7 +16,8 @@ const MODEL_FILE = new URL('../src/retrieval/answer-model.json', import.meta.url
 await runCli(
   {
     name: 'fit-decision',
-    summary: 'Fits the answer decision (answer / not sure / nothing close) on the dev half of the officer questions and writes src/retrieval/answer-model.json. Report figures with npm run eval on the test half, never tune on it.',
+    summary:
+      'Fits the answer decision (answer / not sure / nothing close) on the dev half of the officer questions and writes src/retrieval/answer-model.json. Report figures with npm run eval on the test half, never tune on it.',
     options: {
       dataset: { type: 'string', description: 'the question set (default eval/officer-questions.json)' },
       'dry-run': { type: 'boolean', description: 'print the fitted model without writing it' },
@@ -28,12 +29,15 @@ await runCli(
     const file = (values['dataset'] as string | undefined) ?? 'eval/officer-questions.json';
     const data = await readEvalDataset(file);
     const dev = data.queries.filter((q) => q.split === 'dev');
-    const search = new HandbookSearch(await handbookEntries(config), config.retrieval, undefined, { glossary: await handbookGlossary(config) });
+    const search = new HandbookSearch(await handbookEntries(config), config.retrieval, undefined, {
+      glossary: await handbookGlossary(config),
+    });
     log(`asking ${dev.length} dev questions of ${file} against the handbook (keywords)…`);
     const { asked } = await runQueries(search, dev);
     const { model, dev: figures } = fitDecision(asked);
     const json = {
-      about: 'Answer decision: logistic model over keyword signals (src/retrieval/answer-decision.ts). Written by npm run fit-decision; do not edit by hand.',
+      about:
+        'Answer decision: logistic model over keyword signals (src/retrieval/answer-decision.ts). Written by npm run fit-decision; do not edit by hand.',
       command: 'npm run fit-decision',
       fittedOn: `${file} (split dev, ${dev.length} questions), ${new Date().toISOString().slice(0, 10)}`,
       dev: figures,
@@ -41,7 +45,8 @@ await runCli(
     };
     console.log(JSON.stringify(json, null, 2));
     console.log('\nOn the dev half (shares): threshold  right  wrong  out-of-scope answered');
-    for (const r of thresholdTable(asked, model)) console.log(`  ${r.threshold.toFixed(2)}  ${r.right.toFixed(3)}  ${r.wrong.toFixed(3)}  ${r.outOfScopeAnswered.toFixed(3)}`);
+    for (const r of thresholdTable(asked, model))
+      console.log(`  ${r.threshold.toFixed(2)}  ${r.right.toFixed(3)}  ${r.wrong.toFixed(3)}  ${r.outOfScopeAnswered.toFixed(3)}`);
     if (!values['dry-run']) {
       await writeFile(MODEL_FILE, `${JSON.stringify(json, null, 2)}\n`);
       log('wrote src/retrieval/answer-model.json');

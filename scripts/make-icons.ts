@@ -7,7 +7,10 @@ import sharp from 'sharp';
 
 const svg = await readFile(new URL('../public/favicon.svg', import.meta.url));
 for (const size of [192, 512]) {
-  await sharp(svg, { density: 300 }).resize(size, size).png().toFile(new URL(`../public/icons/icon-${size}.png`, import.meta.url).pathname);
+  await sharp(svg, { density: 300 })
+    .resize(size, size)
+    .png()
+    .toFile(new URL(`../public/icons/icon-${size}.png`, import.meta.url).pathname);
 }
 // Maskable: the symbol inside the safe zone (80%) on a full-bleed background.
 const inner = await sharp(svg, { density: 300 }).resize(400, 400).png().toBuffer();

@@ -115,8 +115,36 @@ form forms request requests apply applicant applicants issue issued valid invali
  * (e.g. "registering" -> "register" + "##ing") instead of only whole words.
  */
 const BUILTIN_SUBWORDS = [
-  'ing', 'ed', 's', 'es', 'er', 'ers', 'ly', 'tion', 'tions', 'ment', 'ments', 'ness', 'able', 'al', 'ity', 'ive',
-  'ize', 'ized', 'ful', 'less', 'est', 'ion', 'ions', 'ent', 'ant', 'ance', 'ence', 'ship', 'ism', 'ist',
+  'ing',
+  'ed',
+  's',
+  'es',
+  'er',
+  'ers',
+  'ly',
+  'tion',
+  'tions',
+  'ment',
+  'ments',
+  'ness',
+  'able',
+  'al',
+  'ity',
+  'ive',
+  'ize',
+  'ized',
+  'ful',
+  'less',
+  'est',
+  'ion',
+  'ions',
+  'ent',
+  'ant',
+  'ance',
+  'ence',
+  'ship',
+  'ism',
+  'ist',
 ].map((s) => `##${s}`);
 
 // ---------------------------------------------------------------------------
@@ -161,7 +189,8 @@ export function baseCharacters(): string[] {
 // ---------------------------------------------------------------------------
 
 /** Same split as transformers.js' BertPreTokenizer: runs of non-space, non-punctuation, or single punctuation. */
-const PRE_TOKENIZE = /[^\s\p{P}\u0021-\u002F\u003A-\u0040\u005B-\u0060\u007B-\u007E]+|[\p{P}\u0021-\u002F\u003A-\u0040\u005B-\u0060\u007B-\u007E]/gu;
+const PRE_TOKENIZE =
+  /[^\s\p{P}\u0021-\u002F\u003A-\u0040\u005B-\u0060\u007B-\u007E]+|[\p{P}\u0021-\u002F\u003A-\u0040\u005B-\u0060\u007B-\u007E]/gu;
 
 /** Normalise like the tokenizer (lowercase, accents kept) and split into words. */
 function words(text: string): string[] {
@@ -266,7 +295,13 @@ export function tokenizerJson(vocab: string[]): string {
     truncation: null,
     padding: null,
     added_tokens: SPECIAL_TOKENS.map((t) => ({
-      id: id(t), content: t, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true,
+      id: id(t),
+      content: t,
+      single_word: false,
+      lstrip: false,
+      rstrip: false,
+      normalized: false,
+      special: true,
     })),
     normalizer: { type: 'BertNormalizer', clean_text: true, handle_chinese_chars: true, strip_accents: false, lowercase: true },
     pre_tokenizer: { type: 'BertPreTokenizer' },

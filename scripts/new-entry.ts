@@ -15,7 +15,8 @@ import { foldDiacritics } from '../src/text/fold.ts';
 await runCli(
   {
     name: 'new-entry',
-    summary: 'Writes a draft entry (status: draft) with valid frontmatter, today’s date and the standard sections to fill in. Refuses a question the handbook already has.',
+    summary:
+      'Writes a draft entry (status: draft) with valid frontmatter, today’s date and the standard sections to fill in. Refuses a question the handbook already has.',
     options: {
       topic: { type: 'string', description: `the topic: ${TOPIC_KEYS.join(', ')}`, required: true },
       question: { type: 'string', description: 'the question officers ask, in quotes', required: true },
@@ -39,15 +40,21 @@ await runCli(
 
     const config = loadConfig();
     const { entries } = await loadHandbook({ dir: config.handbookDir, includeDrafts: true });
-    const key = (s: string) => foldDiacritics(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const key = (s: string) =>
+      foldDiacritics(s)
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
     const same = entries.find((e) => e.lang === lang && [e.data.question, ...e.data.aliases].some((q) => key(q) === key(question)));
     if (same) throw new CliError(`${same.file} already asks "${question}"; edit that entry, or word the new question differently`);
 
     const { slug, text } = scaffoldEntry({ lang: lang as Lang, topic: topic as Topic, question, id, today: new Date() });
     const file = path.join(config.handbookDir, lang, topic, `${slug}.md`);
-    if (existsSync(file)) throw new CliError(`${path.relative(process.cwd(), file)} already exists; edit it, or word the question differently`);
+    if (existsSync(file))
+      throw new CliError(`${path.relative(process.cwd(), file)} already exists; edit it, or word the question differently`);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, text);
-    console.log(`wrote ${path.relative(process.cwd(), file)} (draft). Fill in the sections, set status: published, then run npm run check.`);
+    console.log(
+      `wrote ${path.relative(process.cwd(), file)} (draft). Fill in the sections, set status: published, then run npm run check.`,
+    );
   },
 );

@@ -24,7 +24,8 @@ await runCli(
   },
   (values) => {
     const since = values['since'] as string | undefined;
-    if (since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(since)) throw new CliError(`--since is "${printable(since, 40)}"; write a date as YYYY-MM-DD`);
+    if (since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(since))
+      throw new CliError(`--since is "${printable(since, 40)}"; write a date as YYYY-MM-DD`);
     const file = loadConfig().questionLog;
     if (!existsSync(file)) {
       throw new Error(`no questions recorded yet: ${file} does not exist (it is created when the service answers its first question)`);
@@ -41,7 +42,9 @@ await runCli(
     else {
       console.log(`${rows.length} questions the handbook did not answer well${since ? ` since ${since}` : ''}:`);
       for (const r of rows) {
-        console.log(`  ${String(r.times).padStart(3)}×  ${printable(r.example)}${r.unhelpful ? `  (${r.unhelpful} not helpful)` : ''}  — last ${r.lastAsked.slice(0, 10)}`);
+        console.log(
+          `  ${String(r.times).padStart(3)}×  ${printable(r.example)}${r.unhelpful ? `  (${r.unhelpful} not helpful)` : ''}  — last ${r.lastAsked.slice(0, 10)}`,
+        );
       }
     }
   },

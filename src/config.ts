@@ -81,7 +81,11 @@ export const ConfigSchema = z.object({
      * `HANDBOOK_ANSWER_THRESHOLD`: overrides the probability at or above which the best entry is given as the
      * answer; by default the one `npm run fit-decision` chose (src/retrieval/answer-model.json).
      */
-    threshold: z.coerce.number({ message: 'write a number from 0 to 1' }).min(0, { message: 'write a number from 0 to 1' }).max(1, { message: 'write a number from 0 to 1' }).optional(),
+    threshold: z.coerce
+      .number({ message: 'write a number from 0 to 1' })
+      .min(0, { message: 'write a number from 0 to 1' })
+      .max(1, { message: 'write a number from 0 to 1' })
+      .optional(),
     /** `HANDBOOK_DENSE_CONFIDENCE`: weight of the dense similarity in the confidence; 0 until calibrated with a real model. */
     denseConfidenceWeight: numberIn(0, 1, 0, false),
   }),

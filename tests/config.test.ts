@@ -184,7 +184,8 @@ describe('the HTTP settings', () => {
   });
 
   it('rejects a trust-proxy value that is no address, CIDR or hop count, and a bad log level', () => {
-    expect(() => loadConfig({ HANDBOOK_TRUST_PROXY: 'nginx, 10.0.0.0/33', HANDBOOK_LOG_LEVEL: 'verbose' }, ROOT)).toThrowErrorMatchingInlineSnapshot(`
+    expect(() => loadConfig({ HANDBOOK_TRUST_PROXY: 'nginx, 10.0.0.0/33', HANDBOOK_LOG_LEVEL: 'verbose' }, ROOT))
+      .toThrowErrorMatchingInlineSnapshot(`
       [ConfigError: Some settings cannot be used; fix these environment variables:
         HANDBOOK_TRUST_PROXY="nginx, 10.0.0.0/33": write off, a hop count such as 1, true, or the proxy addresses or CIDRs separated by commas, e.g. 127.0.0.1,10.0.0.0/8
         HANDBOOK_LOG_LEVEL="verbose": write one of: fatal, error, warn, info, debug, trace, silent]

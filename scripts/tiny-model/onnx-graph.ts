@@ -188,7 +188,15 @@ export function buildTinyBertOnnx(dims: TinyBertDims, seed: number): Uint8Array 
   // Weights are stored as [in, out] so the graph can use a plain MatMul
   // (PyTorch's Linear stores [out, in] and the exporter transposes too).
   const normal = (name: string, shape: number[]): string =>
-    g.float(name, shape, normalArray(shape.reduce((a, b) => a * b, 1), dims.initializer_range, (seed ^ fnv1a(name)) >>> 0));
+    g.float(
+      name,
+      shape,
+      normalArray(
+        shape.reduce((a, b) => a * b, 1),
+        dims.initializer_range,
+        (seed ^ fnv1a(name)) >>> 0,
+      ),
+    );
   const constant = (name: string, shape: number[], value: number): string =>
     g.float(name, shape, new Float32Array(shape.reduce((a, b) => a * b, 1)).fill(value));
   const linear = (x: string, prefix: string, inDim: number, outDim: number): string => {
@@ -215,7 +223,11 @@ export function buildTinyBertOnnx(dims: TinyBertDims, seed: number): Uint8Array 
   // graph accepts any length up to max_position_embeddings without an extra input.
   const shape = g.op('Shape', ['input_ids'], 'embeddings/input_shape');
   const seqLen = g.op('Gather', [shape, g.int64('const_one_scalar', [], [1])], 'embeddings/seq_len', { axis: 0 });
-  const positionIds = g.op('Range', [g.int64('const_zero_scalar', [], [0]), seqLen, g.int64('const_one_step', [], [1])], 'embeddings/position_ids');
+  const positionIds = g.op(
+    'Range',
+    [g.int64('const_zero_scalar', [], [0]), seqLen, g.int64('const_one_step', [], [1])],
+    'embeddings/position_ids',
+  );
   const positions = g.op('Gather', [posEmb, positionIds], 'embeddings/position', { axis: 0 }); // [S, H], broadcasts over batch
   const embSum = g.op('Add', [g.op('Add', [words, types], 'embeddings/add_type'), positions], 'embeddings/add_pos');
   let hidden = layerNorm(embSum, 'embeddings.LayerNorm');
@@ -225,7 +237,11 @@ export function buildTinyBertOnnx(dims: TinyBertDims, seed: number): Uint8Array 
   // exp(-10000) underflows to exactly 0 in float32, so padded keys get zero weight.
   const maskF = g.op('Cast', ['attention_mask'], 'mask/float', { to: onnx.TensorProto.DataType.FLOAT });
   const inverted = g.op('Sub', [g.scalar('const_one_f', 1), maskF], 'mask/inverted');
-  const maskBias = g.op('Unsqueeze', [g.op('Mul', [inverted, g.scalar('const_mask_value', -10000)], 'mask/scaled'), g.int64('const_axes_1_2', [2], [1, 2])], 'mask/bias');
+  const maskBias = g.op(
+    'Unsqueeze',
+    [g.op('Mul', [inverted, g.scalar('const_mask_value', -10000)], 'mask/scaled'), g.int64('const_axes_1_2', [2], [1, 2])],
+    'mask/bias',
+  );
 
   // Reshape targets; 0 means "copy this dim from the input" (allowzero=0).
   const splitHeads = g.int64('const_split_heads_shape', [4], [0, 0, heads, headDim]);
@@ -239,7 +255,12 @@ export function buildTinyBertOnnx(dims: TinyBertDims, seed: number): Uint8Array 
   for (let l = 0; l < dims.num_hidden_layers; l++) {
     const p = `encoder.layer.${l}`;
     const heads4d = (name: string, perm: number[]): string =>
-      g.op('Transpose', [g.op('Reshape', [linear(hidden, `${p}.attention.self.${name}`, H, H), splitHeads], `${p}/${name}/split`)], `${p}/${name}/heads`, { perm });
+      g.op(
+        'Transpose',
+        [g.op('Reshape', [linear(hidden, `${p}.attention.self.${name}`, H, H), splitHeads], `${p}/${name}/split`)],
+        `${p}/${name}/heads`,
+        { perm },
+      );
     const q = heads4d('query', [0, 2, 1, 3]); // [B, h, S, d]
     const k = heads4d('key', [0, 2, 3, 1]); // [B, h, d, S] (pre-transposed for Q·Kᵀ)
     const v = heads4d('value', [0, 2, 1, 3]); // [B, h, S, d]

@@ -15,9 +15,13 @@ export function publishProblems(entry: HandbookEntry, today: Date): EntryProblem
   const add = (field: string, message: string) => problems.push({ file: entry.file, line: line(field), field, message });
   const { aliases, tags, reviewedOn } = entry.data;
   if (aliases.length < PUBLISH_RULES.minAliases) {
-    add('aliases', `write at least ${PUBLISH_RULES.minAliases} aliases, the ways officers and citizens ask it (has ${aliases.length}), or set status: draft`);
+    add(
+      'aliases',
+      `write at least ${PUBLISH_RULES.minAliases} aliases, the ways officers and citizens ask it (has ${aliases.length}), or set status: draft`,
+    );
   }
-  if (tags.length < PUBLISH_RULES.minTags) add('tags', `write at least ${PUBLISH_RULES.minTags} tags (has ${tags.length}), or set status: draft`);
+  if (tags.length < PUBLISH_RULES.minTags)
+    add('tags', `write at least ${PUBLISH_RULES.minTags} tags (has ${tags.length}), or set status: draft`);
   if (!entry.declared.has('owner')) add('owner', 'write who keeps this entry correct, e.g. owner: Tổ IOC tỉnh');
   if (reviewedOn.getTime() > today.getTime()) {
     add('reviewedOn', `the review date ${reviewedOn.toISOString().slice(0, 10)} is in the future; write the day the entry was checked`);

@@ -53,7 +53,13 @@ self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
       engine ??= load();
       const search = await engine;
       const started = performance.now();
-      const outcome = await search.search({ question: req.question, lang: req.lang, k: req.k, topic: req.topic, keepAll: req.kind === 'search' });
+      const outcome = await search.search({
+        question: req.question,
+        lang: req.lang,
+        k: req.k,
+        topic: req.topic,
+        keepAll: req.kind === 'search',
+      });
       self.postMessage({ id: req.id, body: { ...answerBody(outcome), tookMs: Math.round((performance.now() - started) * 1000) / 1000 } });
     } catch (e) {
       engine = undefined;

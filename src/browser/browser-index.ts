@@ -5,5 +5,10 @@ export const ASK_INDEX_DIR = 'ask-index';
 
 /** File names inside {@link ASK_INDEX_DIR}. */
 export function browserIndexFiles(): { entries: string; glossary: string; version: string; keyword: Record<Lang, string> } {
-  return { entries: 'entries.json', glossary: 'glossary.json', version: 'version.json', keyword: { vi: 'keyword-vi.bin', en: 'keyword-en.bin' } };
+  return {
+    entries: 'entries.json',
+    glossary: 'glossary.json',
+    version: 'version.json',
+    keyword: { vi: 'keyword-vi.bin', en: 'keyword-en.bin' },
+  };
 }

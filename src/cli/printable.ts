@@ -1,4 +1,5 @@
 /** Characters that would act on a terminal instead of showing: C0/C1 controls, DEL, line and bidi controls. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are what gets escaped.
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e' };

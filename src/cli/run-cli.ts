@@ -52,7 +52,11 @@ export function helpText(spec: CliSpec): string {
  * unexpected failure prints its message and exits 1. The one wrapper every
  * script in scripts/ uses.
  */
-export async function runCli(spec: CliSpec, main: (values: CliValues, log: (line: string) => void, positionals: string[]) => Promise<void> | void, argv = process.argv.slice(2)): Promise<void> {
+export async function runCli(
+  spec: CliSpec,
+  main: (values: CliValues, log: (line: string) => void, positionals: string[]) => Promise<void> | void,
+  argv = process.argv.slice(2),
+): Promise<void> {
   const log = (line: string) => console.error(line);
   let values: CliValues;
   let positionals: string[];
@@ -60,11 +64,16 @@ export async function runCli(spec: CliSpec, main: (values: CliValues, log: (line
     const options = Object.fromEntries(
       Object.entries(spec.options).map(([k, o]) => [k, { type: o.type, ...(o.multiple ? { multiple: true } : {}) }]),
     ) as Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
-    const parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean' } }, allowPositionals: spec.positionals !== undefined, strict: true });
+    const parsed = parseArgs({
+      args: argv,
+      options: { ...options, help: { type: 'boolean' } },
+      allowPositionals: spec.positionals !== undefined,
+      strict: true,
+    });
     values = parsed.values as CliValues;
     positionals = parsed.positionals;
   } catch (e) {
-    const message = (e as Error).message.split('\n')[0]!.replace(/^Unknown option '(.+?)'.*$/, "unknown option $1");
+    const message = (e as Error).message.split('\n')[0]!.replace(/^Unknown option '(.+?)'.*$/, 'unknown option $1');
     console.error(`${spec.name}: ${message}; see npm run ${spec.name} -- --help`);
     process.exitCode = 2;
     return;

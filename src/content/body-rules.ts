@@ -28,10 +28,20 @@ export function bodyProblems(file: string, body: string, firstLine: number, publ
   const tree = parser.parse(body);
   const visit = (node: Nodes) => {
     if (node.type === 'html') {
-      problems.push({ file, line: at(node), field: '', message: `remove the HTML (${JSON.stringify(node.value.slice(0, 40))}); write plain Markdown` });
+      problems.push({
+        file,
+        line: at(node),
+        field: '',
+        message: `remove the HTML (${JSON.stringify(node.value.slice(0, 40))}); write plain Markdown`,
+      });
     }
     if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !isSafeUrl((node as Link).url)) {
-      problems.push({ file, line: at(node), field: '', message: `link to an https:// address or a page of the handbook, not ${JSON.stringify((node as Link).url.slice(0, 40))}` });
+      problems.push({
+        file,
+        line: at(node),
+        field: '',
+        message: `link to an https:// address or a page of the handbook, not ${JSON.stringify((node as Link).url.slice(0, 40))}`,
+      });
     }
     if ('children' in node) for (const child of node.children) visit(child as Nodes);
   };
@@ -43,9 +53,12 @@ export function bodyProblems(file: string, body: string, firstLine: number, publ
       const next = children.slice(i + 1);
       const end = next.findIndex((n) => n.type === 'heading' && n.depth <= 2);
       const content = end === -1 ? next : next.slice(0, end);
-      const text = body.slice(node.position?.end.offset ?? 0, content.at(-1)?.position?.end.offset ?? node.position?.end.offset ?? 0).trim();
+      const text = body
+        .slice(node.position?.end.offset ?? 0, content.at(-1)?.position?.end.offset ?? node.position?.end.offset ?? 0)
+        .trim();
       if (text === '') problems.push({ file, line: at(node), field: '', message: 'write this section, or remove its heading' });
-      else if (PLACEHOLDERS.some((p) => text.includes(p))) problems.push({ file, line: at(node), field: '', message: 'replace the placeholder text with the answer, or set status: draft' });
+      else if (PLACEHOLDERS.some((p) => text.includes(p)))
+        problems.push({ file, line: at(node), field: '', message: 'replace the placeholder text with the answer, or set status: draft' });
     });
   }
   return problems;

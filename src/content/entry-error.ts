@@ -20,10 +20,7 @@ export class HandbookError extends Error {
   readonly problems: EntryProblem[];
   constructor(problems: EntryProblem[]) {
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-    super(
-      `The handbook has ${count}; fix the entries below and build again.\n` +
-        problems.map((p) => `  ${formatProblem(p)}`).join('\n'),
-    );
+    super(`The handbook has ${count}; fix the entries below and build again.\n` + problems.map((p) => `  ${formatProblem(p)}`).join('\n'));
     this.name = 'HandbookError';
     this.problems = problems;
   }

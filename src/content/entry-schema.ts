@@ -32,9 +32,15 @@ export const EntrySchema = z
       .max(200, { message: 'keep the question under 200 characters; put details in the answer' }),
     /** Other ways officers ask the same question; they help search and the Ask box. */
     aliases: z
-      .array(z.string({ message: 'write each alias as text' }).trim().min(3, { message: 'write each alias as a full question (at least 3 characters)' }), {
-        message: 'write aliases as a list, one "- question" per line',
-      })
+      .array(
+        z
+          .string({ message: 'write each alias as text' })
+          .trim()
+          .min(3, { message: 'write each alias as a full question (at least 3 characters)' }),
+        {
+          message: 'write aliases as a list, one "- question" per line',
+        },
+      )
       .default([]),
     /** One topic from the fixed list; must match the entry's folder. */
     topic: z.enum(TOPIC_KEYS, {
@@ -42,9 +48,16 @@ export const EntrySchema = z
     }),
     /** Free keywords, lowercase, used for tag pages and search filters. */
     tags: z
-      .array(z.string({ message: 'write each tag as text' }).trim().min(2, { message: 'write tags of 2 to 40 characters' }).max(40, { message: 'write tags of 2 to 40 characters' }), {
-        message: 'write tags as a list, e.g. [khai tử, hộ tịch]',
-      })
+      .array(
+        z
+          .string({ message: 'write each tag as text' })
+          .trim()
+          .min(2, { message: 'write tags of 2 to 40 characters' })
+          .max(40, { message: 'write tags of 2 to 40 characters' }),
+        {
+          message: 'write tags as a list, e.g. [khai tử, hộ tịch]',
+        },
+      )
       .default([]),
     /**
      * Legal documents the answer rests on, as cited in Vietnamese practice.
@@ -52,9 +65,15 @@ export const EntrySchema = z
      * @example ["Luật Hộ tịch 2014", "Nghị định 123/2015/NĐ-CP"]
      */
     legalBasis: z
-      .array(z.string({ message: 'write each document as text' }).trim().min(3, { message: 'write the document reference, e.g. "Luật Hộ tịch 2014"' }), {
-        message: 'write legalBasis as a list of document references, or [] when unsure',
-      })
+      .array(
+        z
+          .string({ message: 'write each document as text' })
+          .trim()
+          .min(3, { message: 'write the document reference, e.g. "Luật Hộ tịch 2014"' }),
+        {
+          message: 'write legalBasis as a list of document references, or [] when unsure',
+        },
+      )
       .default([]),
     /** Levels of government the answer applies to. */
     appliesTo: z
@@ -69,9 +88,15 @@ export const EntrySchema = z
      * @example ["Mức lệ phí khai tử quá hạn: chờ Nghị quyết HĐND tỉnh"]
      */
     openQuestions: z
-      .array(z.string({ message: 'write each open question as text' }).trim().min(8, { message: 'write each open question as a full sentence (at least 8 characters)' }), {
-        message: 'write openQuestions as a list, one "- point to confirm" per line',
-      })
+      .array(
+        z
+          .string({ message: 'write each open question as text' })
+          .trim()
+          .min(8, { message: 'write each open question as a full sentence (at least 8 characters)' }),
+        {
+          message: 'write openQuestions as a list, one "- point to confirm" per line',
+        },
+      )
       .default([]),
     /** Who keeps the entry correct. */
     owner: z.string().trim().min(2).default('Tổ IOC tỉnh'),
@@ -86,12 +111,7 @@ export const EntrySchema = z
         .transform((s) => new Date(`${s}T00:00:00Z`)),
     ),
     /** How many months may pass before the entry must be reviewed again. */
-    reviewEvery: z
-      .number({ message: 'write a whole number of months, for example 6' })
-      .int()
-      .min(1)
-      .max(36)
-      .default(6),
+    reviewEvery: z.number({ message: 'write a whole number of months, for example 6' }).int().min(1).max(36).default(6),
     /** Only published entries appear on the site and in the question index. */
     status: z.enum(['draft', 'published'], { message: 'write draft or published' }).default('published'),
   })

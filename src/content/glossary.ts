@@ -16,7 +16,10 @@ export const GLOSSARY_FILE = 'glossary.yaml';
 export const GlossaryTermSchema = z
   .object({
     /** The official term, as the law and the entries write it. */
-    term: z.string({ message: 'write the official term as text' }).trim().min(2, { message: 'write the official term (at least 2 characters)' }),
+    term: z
+      .string({ message: 'write the official term as text' })
+      .trim()
+      .min(2, { message: 'write the official term (at least 2 characters)' }),
     /** Language of the term and of its everyday words. */
     lang: z.enum(LANGS, { message: 'write vi or en' }),
     /** The everyday words, abbreviations and old names people use for it (1–8). */
@@ -53,24 +56,37 @@ export async function loadGlossary(dir: string, entryIds?: Set<string>, root = p
   const lines = new LineCounter();
   const doc = parseDocument(source.normalize('NFC'), { lineCounter: lines, prettyErrors: false });
   const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lines.linePos(offset).line);
-  const problems: EntryProblem[] = doc.errors.map((e) => ({ file, line: lineAt(e.pos[0]), field: '', message: `fix the YAML: ${e.message.split('\n')[0]}` }));
+  const problems: EntryProblem[] = doc.errors.map((e) => ({
+    file,
+    line: lineAt(e.pos[0]),
+    field: '',
+    message: `fix the YAML: ${e.message.split('\n')[0]}`,
+  }));
   if (problems.length > 0) throw new HandbookError(problems);
-  if (!isSeq(doc.contents) && doc.contents !== null) throw new HandbookError([{ file, line: 1, field: '', message: 'write the glossary as a list of "- term: …" items' }]);
+  if (!isSeq(doc.contents) && doc.contents !== null)
+    throw new HandbookError([{ file, line: 1, field: '', message: 'write the glossary as a list of "- term: …" items' }]);
   const parsed = GlossarySchema.safeParse(doc.toJS() ?? []);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push(...issueToProblems(file, issue, doc, lineAt, Object.keys(GlossaryTermSchema.shape)));
+    for (const issue of parsed.error.issues)
+      problems.push(...issueToProblems(file, issue, doc, lineAt, Object.keys(GlossaryTermSchema.shape)));
     throw new HandbookError(problems);
   }
   const seen = new Map<string, number>();
   parsed.data.forEach((t, i) => {
     const line = lineAt((doc.getIn([i], true) as { range?: [number, number, number] } | undefined)?.range?.[0]);
     const key = `${t.lang}:${t.term.toLocaleLowerCase('vi')}`;
-    if (seen.has(key)) problems.push({ file, line, field: `${i}.term`, message: `"${t.term}" is already item ${seen.get(key)}; merge the two items` });
+    if (seen.has(key))
+      problems.push({ file, line, field: `${i}.term`, message: `"${t.term}" is already item ${seen.get(key)}; merge the two items` });
     else seen.set(key, i);
     if (entryIds) {
       t.entries.forEach((id, j) => {
         if (!entryIds.has(`${t.lang}:${id}`)) {
-          problems.push({ file, line, field: `${i}.entries.${j}`, message: `no ${t.lang} entry has the id "${id}"; write the id of an existing entry or remove it` });
+          problems.push({
+            file,
+            line,
+            field: `${i}.entries.${j}`,
+            message: `no ${t.lang} entry has the id "${id}"; write the id of an existing entry or remove it`,
+          });
         }
       });
     }

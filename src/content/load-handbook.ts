@@ -40,7 +40,12 @@ export async function loadHandbook(options: LoadHandbookOptions): Promise<Handbo
   files.sort();
   if (files.length === 0) {
     throw new HandbookError([
-      { file: path.relative(root, dir) || '.', line: 1, field: '', message: 'no entries found; add Markdown files as <lang>/<topic>/<slug>.md (see docs/writing-entries.md)' },
+      {
+        file: path.relative(root, dir) || '.',
+        line: 1,
+        field: '',
+        message: 'no entries found; add Markdown files as <lang>/<topic>/<slug>.md (see docs/writing-entries.md)',
+      },
     ]);
   }
 
@@ -63,7 +68,12 @@ export async function loadHandbook(options: LoadHandbookOptions): Promise<Handbo
     const key = entryKey(entry.lang, entry.data.id);
     const first = byId.get(key);
     if (first) {
-      problems.push({ file: entry.file, line: entry.fieldLines['id'] ?? 1, field: 'id', message: `"${entry.data.id}" is already the id of ${first.file}; choose another id` });
+      problems.push({
+        file: entry.file,
+        line: entry.fieldLines['id'] ?? 1,
+        field: 'id',
+        message: `"${entry.data.id}" is already the id of ${first.file}; choose another id`,
+      });
     } else byId.set(key, entry);
   }
   for (const entry of all) {

@@ -130,9 +130,7 @@ type Doc = ReturnType<typeof parseDocument>;
 function findKey(doc: Doc, key: string, at: PropertyKey[] = []) {
   const map = at.length === 0 ? doc.contents : doc.getIn(at as (string | number)[], true);
   if (!isMap(map)) return undefined;
-  return map.items.find((pair) => isScalar(pair.key) && pair.key.value === key)?.key as
-    | { range?: [number, number, number] }
-    | undefined;
+  return map.items.find((pair) => isScalar(pair.key) && pair.key.value === key)?.key as { range?: [number, number, number] } | undefined;
 }
 
 /** Turns one zod issue about a YAML document into located problems; the one formatter for handbook files. */

@@ -4,9 +4,7 @@ import { loadModel, logDownloadProgress, ModelUnavailableError, type ModelInfo }
 import { TransformersEmbeddings } from './transformers-embeddings.ts';
 
 /** The model as the service reports it: loaded, or why not. */
-export type ModelStatus =
-  | { state: 'loaded'; info: ModelInfo; loadMs: number }
-  | { state: 'unavailable'; reason: string };
+export type ModelStatus = { state: 'loaded'; info: ModelInfo; loadMs: number } | { state: 'unavailable'; reason: string };
 
 /**
  * Loads the embedding model once and wraps it for indexing and search. Never

@@ -44,7 +44,9 @@ export async function readEvalDataset(file: string): Promise<EvalDataset> {
   const parsed = EvalDatasetSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new Error(`${file} is not an evaluation dataset: ${issue.path.join('.')}: ${issue.message} (expected {meta, faq: [{id, question, answer}], queries: [{query, faq_id (or null), split?}]})`);
+    throw new Error(
+      `${file} is not an evaluation dataset: ${issue.path.join('.')}: ${issue.message} (expected {meta, faq: [{id, question, answer}], queries: [{query, faq_id (or null), split?}]})`,
+    );
   }
   return parsed.data;
 }

@@ -19,7 +19,12 @@ const vector = (f: DecisionFeatures) => FEATURE_NAMES.map((n) => f[n]);
  * Logistic regression by batch gradient descent with a small L2 penalty: the label is "the best entry is a right
  * answer". A few hundred points and seven signals need nothing more.
  */
-export function fitLogistic(points: { features: DecisionFeatures; label: boolean }[], iterations = 4000, rate = 0.5, l2 = 1e-3): { weights: number[]; bias: number } {
+export function fitLogistic(
+  points: { features: DecisionFeatures; label: boolean }[],
+  iterations = 4000,
+  rate = 0.5,
+  l2 = 1e-3,
+): { weights: number[]; bias: number } {
   const d = FEATURE_NAMES.length;
   const w = new Array<number>(d).fill(0);
   let b = 0;
@@ -42,7 +47,10 @@ export function fitLogistic(points: { features: DecisionFeatures; label: boolean
 }
 
 /** Fits the decision on asked dev queries and chooses its thresholds for the targets. */
-export function fitDecision(asked: AskedQuery[], targets: FitTargets = DEFAULT_FIT_TARGETS): { model: DecisionModel; dev: Record<string, number> } {
+export function fitDecision(
+  asked: AskedQuery[],
+  targets: FitTargets = DEFAULT_FIT_TARGETS,
+): { model: DecisionModel; dev: Record<string, number> } {
   const usable = asked.filter((a): a is AskedQuery & { features: DecisionFeatures } => a.features !== undefined);
   const { weights, bias } = fitLogistic(usable.map((a) => ({ features: a.features, label: a.topRight })));
   const model: DecisionModel = {
@@ -70,7 +78,8 @@ export function fitDecision(asked: AskedQuery[], targets: FitTargets = DEFAULT_F
   model.noMatch.probability = answerAt;
   // "Nothing close": the coverage and known-words cut-offs that tell the most out-of-scope questions so, while few
   // in-scope questions fall below them.
-  const noMatch = (a: AskedQuery, c: number, k: number) => !a.features || (p(a) < answerAt && (a.features.coverage < c || a.features.known < k));
+  const noMatch = (a: AskedQuery, c: number, k: number) =>
+    !a.features || (p(a) < answerAt && (a.features.coverage < c || a.features.known < k));
   let best = { coverage: 0, known: 0, out: -1 };
   for (let c = 0; c <= 1.0001; c += 0.02) {
     for (let k = 0; k <= 1.0001; k += 0.02) {
@@ -99,7 +108,10 @@ function round(x: number): number {
 }
 
 /** What each answer threshold would do on the asked queries (shares of in-scope and out-of-scope questions). */
-export function thresholdTable(asked: AskedQuery[], model: DecisionModel): { threshold: number; right: number; wrong: number; outOfScopeAnswered: number }[] {
+export function thresholdTable(
+  asked: AskedQuery[],
+  model: DecisionModel,
+): { threshold: number; right: number; wrong: number; outOfScopeAnswered: number }[] {
   const nIn = Math.max(1, asked.filter((a) => a.inScope).length);
   const nOut = Math.max(1, asked.filter((a) => !a.inScope).length);
   const rows = [];

@@ -25,14 +25,24 @@ export interface RunOptions {
 }
 
 /** Asks every query and records what the service would have done. */
-export async function runQueries(search: HandbookSearch, queries: EvalQuery[], options: RunOptions = {}): Promise<{ asked: AskedQuery[]; msPerQuery: number }> {
+export async function runQueries(
+  search: HandbookSearch,
+  queries: EvalQuery[],
+  options: RunOptions = {},
+): Promise<{ asked: AskedQuery[]; msPerQuery: number }> {
   const asked: AskedQuery[] = [];
   const started = performance.now();
   for (const q of queries) {
     const gold = relevantIds(q);
     if (options.leaveGoldOut && gold.size === 0) continue;
     // keepAll: the ranking is measured even where the service would show nothing (no_match).
-    const out = await search.search({ question: q.query, lang: options.lang, k: 10, exclude: options.leaveGoldOut ? gold : undefined, keepAll: true });
+    const out = await search.search({
+      question: q.query,
+      lang: options.lang,
+      k: 10,
+      exclude: options.leaveGoldOut ? gold : undefined,
+      keepAll: true,
+    });
     const relevant = options.leaveGoldOut ? new Set<string>() : gold;
     const rankedForMetrics = out.results.map((r) => r.entry.id);
     asked.push({

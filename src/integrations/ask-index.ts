@@ -35,10 +35,14 @@ export function askIndex(options: { dir: string }): AstroIntegration {
         // The browser needs no content hash per entry: that is for the server's incremental re-embedding.
         contents.set(files.entries, JSON.stringify(entries.map(({ hash: _hash, ...e }) => ({ ...e, hash: '' }))));
         contents.set(files.glossary, glossaryRecord(glossary).json);
-        for (const lang of LANGS) contents.set(files.keyword[lang], encodeKeywordIndex(buildKeywordIndex(keywordDocs(entries, lang), lang)));
+        for (const lang of LANGS)
+          contents.set(files.keyword[lang], encodeKeywordIndex(buildKeywordIndex(keywordDocs(entries, lang), lang)));
         const version = sha256([...contents.values()].map((c) => sha256(c)).join(''));
         for (const [name, data] of contents) await writeFile(path.join(work, name), data);
-        await writeFile(path.join(work, files.version), JSON.stringify({ version, entries: entries.length, builtAt: new Date().toISOString() }));
+        await writeFile(
+          path.join(work, files.version),
+          JSON.stringify({ version, entries: entries.length, builtAt: new Date().toISOString() }),
+        );
         await rm(out, { recursive: true, force: true });
         await rename(work, out);
         logger.info(`browser question index: ${entries.length} entries in ${Math.round(performance.now() - started)} ms`);

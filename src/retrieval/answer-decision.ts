@@ -28,7 +28,16 @@ export interface DecisionFeatures {
   coverageGap: number;
 }
 
-export const FEATURE_NAMES = ['coverage', 'titleCoverage', 'pairCoverage', 'margin', 'known', 'glossary', 'shortness', 'coverageGap'] as const satisfies readonly (keyof DecisionFeatures)[];
+export const FEATURE_NAMES = [
+  'coverage',
+  'titleCoverage',
+  'pairCoverage',
+  'margin',
+  'known',
+  'glossary',
+  'shortness',
+  'coverageGap',
+] as const satisfies readonly (keyof DecisionFeatures)[];
 
 /** A fitted decision model (the shape of answer-model.json). */
 export interface DecisionModel {

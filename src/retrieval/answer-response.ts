@@ -29,7 +29,11 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 /** Cuts a passage to about `max` characters at a word boundary. */
 export function excerpt(text: string, max = 280): string {
   // Bullet markers read as stray dashes once lines are joined; numbers of numbered steps stay.
-  const flat = text.replace(/^- /gm, '').replace(/\s*\n\s*/g, ' · ').replace(/\s+/g, ' ').trim();
+  const flat = text
+    .replace(/^- /gm, '')
+    .replace(/\s*\n\s*/g, ' · ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max * 0.6))}…`;
@@ -50,7 +54,16 @@ export function answerBody(outcome: SearchOutcome): AnswerBody {
   return {
     status: outcome.status,
     ...(outcome.status === 'answered' && top
-      ? { answer: { id: top.id, lang: top.lang, title: top.title, url: top.url, excerpt: top.excerpt, confidence: round(outcome.confidence) } }
+      ? {
+          answer: {
+            id: top.id,
+            lang: top.lang,
+            title: top.title,
+            url: top.url,
+            excerpt: top.excerpt,
+            confidence: round(outcome.confidence),
+          },
+        }
       : {}),
     results,
     mode: outcome.mode,

@@ -56,7 +56,7 @@ export class GlossaryExpander {
     const folded = typed.map(foldDiacritics);
     const found: GlossaryMatch[] = [];
     const seenItems = new Set<number>();
-    for (let i = 0; i < folded.length; ) {
+    for (let i = 0; i < folded.length;) {
       const phrase = this.byFirst.get(folded[i]!)?.find((p) => p.folded.every((w, j) => folded[i + j] === w));
       if (!phrase) {
         i++;

@@ -51,7 +51,10 @@ export class HandbookRetriever extends BaseRetriever {
     this.topic = input.topic;
   }
 
-  override async _getRelevantDocuments(query: string, _runManager?: CallbackManagerForRetrieverRun): Promise<Document<HandbookDocumentMetadata>[]> {
+  override async _getRelevantDocuments(
+    query: string,
+    _runManager?: CallbackManagerForRetrieverRun,
+  ): Promise<Document<HandbookDocumentMetadata>[]> {
     const outcome = await this.search.search({ question: query, lang: this.lang, k: this.k, topic: this.topic });
     return outcome.results.map(
       (r) =>

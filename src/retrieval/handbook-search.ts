@@ -2,7 +2,15 @@ import { LANGS, type Lang, type Topic } from '../content/topics.ts';
 import type { StoredEntry } from '../indexing/handbook-documents.ts';
 import type { HandbookEmbeddings } from '../indexing/build-index.ts';
 import type { HnswVectorStore } from '../indexing/hnsw-vector-store.ts';
-import { answerProbability, decide, decisionFeatures, DEFAULT_DECISION_MODEL, type AnswerStatus, type DecisionFeatures, type DecisionModel } from './answer-decision.ts';
+import {
+  answerProbability,
+  decide,
+  decisionFeatures,
+  DEFAULT_DECISION_MODEL,
+  type AnswerStatus,
+  type DecisionFeatures,
+  type DecisionModel,
+} from './answer-decision.ts';
 import { confidence, denseScale, fuse, lexicalScale, type FusionSettings } from './fusion.ts';
 import { GlossaryExpander, type GlossaryItem } from './glossary-expansion.ts';
 import { buildKeywordIndex, DEFAULT_KEYWORD_OPTIONS, KeywordIndex, type KeywordIndexData, type KeywordOptions } from './keyword-index.ts';
@@ -98,10 +106,17 @@ export class HandbookSearch {
     this.mode = dense ? 'hybrid' : 'lexical';
     this.halves = new Map();
     for (const lang of LANGS) {
-      const data = options.keyword?.[lang] ?? buildKeywordIndex(keywordDocs(entries, lang), lang, options.keywordOptions ?? DEFAULT_KEYWORD_OPTIONS);
+      const data =
+        options.keyword?.[lang] ?? buildKeywordIndex(keywordDocs(entries, lang), lang, options.keywordOptions ?? DEFAULT_KEYWORD_OPTIONS);
       const positions = entries.flatMap((e, i) => (e.lang === lang ? [i] : []));
-      if (data.n !== positions.length) throw new Error(`the ${lang} keyword index has ${data.n} entries, the entry list ${positions.length}; rebuild the index with npm run index`);
-      this.halves.set(lang, { search: new KeywordSearch(new KeywordIndex(data), new GlossaryExpander(options.glossary ?? [], lang), options.glossaryWeight), entries: positions });
+      if (data.n !== positions.length)
+        throw new Error(
+          `the ${lang} keyword index has ${data.n} entries, the entry list ${positions.length}; rebuild the index with npm run index`,
+        );
+      this.halves.set(lang, {
+        search: new KeywordSearch(new KeywordIndex(data), new GlossaryExpander(options.glossary ?? [], lang), options.glossaryWeight),
+        entries: positions,
+      });
     }
   }
 
@@ -133,7 +148,7 @@ export class HandbookSearch {
    */
   guessLang(question: string): Lang {
     const byLetters = detectLang(question);
-    if (/[^\x00-\x7f]/.test(question.normalize('NFC')) && byLetters === 'vi') return 'vi';
+    if (/[^\p{ASCII}]/u.test(question.normalize('NFC')) && byLetters === 'vi') return 'vi';
     const share = (lang: Lang) => this.halves.get(lang)!.search.vocabularyShare(question);
     const vi = share('vi');
     const en = share('en');
@@ -151,11 +166,18 @@ export class HandbookSearch {
     const keyword = half.search.search(req.question, CANDIDATES, inTopic);
     const features = decisionFeatures(keyword, (doc) => this.entries[half.entries[doc]!]!.id);
     const best = keyword.hits[0]?.score ?? 0;
-    const candidates = new Map<number, { lexical: number; coverage: number; dense?: number; denseChunk?: { kind: string; part: number } }>();
+    const candidates = new Map<
+      number,
+      { lexical: number; coverage: number; dense?: number; denseChunk?: { kind: string; part: number } }
+    >();
     for (const h of keyword.hits) candidates.set(half.entries[h.doc]!, { lexical: lexicalScale(h.score, best), coverage: h.coverage });
 
     if (this.dense && vector) {
-      const hits = await this.dense.store.similaritySearchVectorWithScore(vector, CANDIDATES * 2, (m) => m['lang'] === lang && (!req.topic || m['topic'] === req.topic) && !req.exclude?.has(this.entries[Number(m['entry'])]!.id));
+      const hits = await this.dense.store.similaritySearchVectorWithScore(
+        vector,
+        CANDIDATES * 2,
+        (m) => m['lang'] === lang && (!req.topic || m['topic'] === req.topic) && !req.exclude?.has(this.entries[Number(m['entry'])]!.id),
+      );
       const baseline = hits.reduce((sum, [, cosine]) => sum + cosine, 0) / Math.max(1, hits.length);
       for (const [doc, cosine] of hits) {
         const i = Number(doc.metadata['entry']);

@@ -9,7 +9,14 @@ const MAGIC = 'HBKW1';
 
 export function encodeKeywordIndex(data: KeywordIndexData): Uint8Array {
   const header = new TextEncoder().encode(
-    JSON.stringify({ magic: MAGIC, lang: data.lang, terms: data.terms, n: data.n, vocabulary: data.vocabulary, postings: data.docs.length }),
+    JSON.stringify({
+      magic: MAGIC,
+      lang: data.lang,
+      terms: data.terms,
+      n: data.n,
+      vocabulary: data.vocabulary,
+      postings: data.docs.length,
+    }),
   );
   const start = align(4 + header.length);
   const postings = data.docs.length;
@@ -32,7 +39,14 @@ export function decodeKeywordIndex(bytes: Uint8Array): KeywordIndexData {
   const own = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
   const headerLength = new DataView(own.buffer, own.byteOffset, own.byteLength).getUint32(0, true);
   if (4 + headerLength > own.byteLength) throw new Error('the keyword index header is cut short');
-  let header: { magic: string; lang: KeywordIndexData['lang']; terms: KeywordIndexData['terms']; n: number; vocabulary: string[]; postings: number };
+  let header: {
+    magic: string;
+    lang: KeywordIndexData['lang'];
+    terms: KeywordIndexData['terms'];
+    n: number;
+    vocabulary: string[];
+    postings: number;
+  };
   try {
     header = JSON.parse(new TextDecoder().decode(own.subarray(4, 4 + headerLength)));
   } catch {

@@ -123,7 +123,14 @@ export class KeywordSearch {
     const s = this.scratch;
     let touchedCount = 0;
     const { offsets, docs, impacts, fields } = index.data;
-    const [coverA, titleA, pairA, coverB, titleB, pairB] = s.cover as [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
+    const [coverA, titleA, pairA, coverB, titleB, pairB] = s.cover as [
+      Float32Array,
+      Float32Array,
+      Float32Array,
+      Float32Array,
+      Float32Array,
+      Float32Array,
+    ];
     for (const q of terms.values()) {
       if (q.id === undefined) continue;
       const a = (q.variants & 1) !== 0;
@@ -182,7 +189,12 @@ export class KeywordSearch {
       coverA[d] = titleA[d] = pairA[d] = 0;
       if (matches.length > 0) coverB[d] = titleB[d] = pairB[d] = 0;
     }
-    return { hits, known: total[0]! > 0 ? knownMass / total[0]! : 0, glossary: matches, words: typed.filter((t) => !isExactTerm(t) && !t.includes('_')).length };
+    return {
+      hits,
+      known: total[0]! > 0 ? knownMass / total[0]! : 0,
+      glossary: matches,
+      words: typed.filter((t) => !isExactTerm(t) && !t.includes('_')).length,
+    };
   }
 }
 
@@ -212,7 +224,7 @@ class TopK {
     if (this.docs.length < this.k) {
       this.docs.push(doc);
       this.scores.push(score);
-      for (let i = this.docs.length - 1; i > 0; ) {
+      for (let i = this.docs.length - 1; i > 0;) {
         const parent = (i - 1) >> 1;
         if (!this.below(i, parent)) break;
         this.swap(i, parent);
@@ -224,7 +236,7 @@ class TopK {
     if (score < root || (score === root && doc > this.docs[0]!)) return;
     this.docs[0] = doc;
     this.scores[0] = score;
-    for (let i = 0; ; ) {
+    for (let i = 0; ;) {
       const l = 2 * i + 1;
       const r = l + 1;
       let m = i;

@@ -12,34 +12,43 @@ export function communeField(communeIds: readonly string[]) {
       ? 'this server has no list of communes (handbook/communes.yaml); leave commune out'
       : `write the id of a commune or ward from handbook/communes.yaml, e.g. "${communeIds[0]}", or leave commune out`;
   return z
-    .preprocess((v) => (v === '' ? undefined : v), z.string({ message }).refine((v) => known.has(v), { message }).optional())
+    .preprocess(
+      (v) => (v === '' ? undefined : v),
+      z
+        .string({ message })
+        .refine((v) => known.has(v), { message })
+        .optional(),
+    )
     .optional();
 }
 
 /** Body of `POST /api/ask`; `communeIds` are the communes officers may name. */
 export function askRequestSchema(maxQuestionChars: number, communeIds: readonly string[] = []) {
   return z
-    .object({
-      /** The officer's question, as typed. */
-      question: z
-        .string({ message: 'write the question as a string, e.g. {"question": "Làm giấy chứng tử cần những gì?"}' })
-        .trim()
-        .min(3, { message: 'write a question of at least 3 characters' })
-        .max(maxQuestionChars, { message: `shorten the question to at most ${maxQuestionChars} characters` }),
-      /** Language of the handbook to search; guessed from the question when absent. */
-      lang: z.enum(['vi', 'en'], { message: 'write "vi" or "en", or leave lang out' }).optional(),
-      /** Number of entries to return, 1 to 10 (default 5). */
-      k: z
-        .number({ message: 'write k as a whole number from 1 to 10' })
-        .int({ message: 'write k as a whole number from 1 to 10' })
-        .min(1, { message: 'write k as a whole number from 1 to 10' })
-        .max(10, { message: 'write k as a whole number from 1 to 10' })
-        .default(5),
-      /** Search one topic only. */
-      topic: z.enum(TOPIC_KEYS, { message: `write one of: ${TOPIC_KEYS.join(', ')}` }).optional(),
-      /** The asker's commune or ward, if they picked one: the dashboard compares communes, never persons. */
-      commune: communeField(communeIds),
-    }, { message: 'send a JSON object, e.g. {"question": "Làm giấy chứng tử cần những gì?"}' })
+    .object(
+      {
+        /** The officer's question, as typed. */
+        question: z
+          .string({ message: 'write the question as a string, e.g. {"question": "Làm giấy chứng tử cần những gì?"}' })
+          .trim()
+          .min(3, { message: 'write a question of at least 3 characters' })
+          .max(maxQuestionChars, { message: `shorten the question to at most ${maxQuestionChars} characters` }),
+        /** Language of the handbook to search; guessed from the question when absent. */
+        lang: z.enum(['vi', 'en'], { message: 'write "vi" or "en", or leave lang out' }).optional(),
+        /** Number of entries to return, 1 to 10 (default 5). */
+        k: z
+          .number({ message: 'write k as a whole number from 1 to 10' })
+          .int({ message: 'write k as a whole number from 1 to 10' })
+          .min(1, { message: 'write k as a whole number from 1 to 10' })
+          .max(10, { message: 'write k as a whole number from 1 to 10' })
+          .default(5),
+        /** Search one topic only. */
+        topic: z.enum(TOPIC_KEYS, { message: `write one of: ${TOPIC_KEYS.join(', ')}` }).optional(),
+        /** The asker's commune or ward, if they picked one: the dashboard compares communes, never persons. */
+        commune: communeField(communeIds),
+      },
+      { message: 'send a JSON object, e.g. {"question": "Làm giấy chứng tử cần những gì?"}' },
+    )
     .strict();
 }
 

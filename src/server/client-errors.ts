@@ -6,12 +6,21 @@ import { ApiError } from './api-error.ts';
 /** Node's errors for requests it could not even parse, as the API's error. */
 function describe(error: NodeJS.ErrnoException): ApiError {
   if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
-    return new ApiError('request_timeout', 'the request took too long to arrive (HANDBOOK_HEADERS_TIMEOUT / HANDBOOK_REQUEST_TIMEOUT); send it again in one go');
+    return new ApiError(
+      'request_timeout',
+      'the request took too long to arrive (HANDBOOK_HEADERS_TIMEOUT / HANDBOOK_REQUEST_TIMEOUT); send it again in one go',
+    );
   }
   if (error.code === 'HPE_HEADER_OVERFLOW') {
-    return new ApiError('headers_too_large', 'the request headers are larger than 16 KB; send fewer or shorter headers (cookies for this address, for example)');
+    return new ApiError(
+      'headers_too_large',
+      'the request headers are larger than 16 KB; send fewer or shorter headers (cookies for this address, for example)',
+    );
   }
-  return new ApiError('bad_request', `the request could not be read (${error.code ?? 'malformed HTTP'}); send a well-formed HTTP/1.1 request`);
+  return new ApiError(
+    'bad_request',
+    `the request could not be read (${error.code ?? 'malformed HTTP'}); send a well-formed HTTP/1.1 request`,
+  );
 }
 
 /**

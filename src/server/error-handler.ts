@@ -44,7 +44,10 @@ export function toApiError(error: FastifyError | Error, request: FastifyRequest,
       );
     }
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return new ApiError('bad_request', 'the body is not as long as its Content-Length header says; send the whole body with its true length');
+      return new ApiError(
+        'bad_request',
+        'the body is not as long as its Content-Length header says; send the whole body with its true length',
+      );
     case 'FST_ERR_BAD_URL':
       return new ApiError(
         'bad_request',
@@ -52,7 +55,8 @@ export function toApiError(error: FastifyError | Error, request: FastifyRequest,
       );
   }
   const status = 'statusCode' in error ? Number(error.statusCode) : 500;
-  if (status >= 400 && status < 500) return new ApiError('bad_request', `the request cannot be handled (${error.message}); check the address, headers and body`);
+  if (status >= 400 && status < 500)
+    return new ApiError('bad_request', `the request cannot be handled (${error.message}); check the address, headers and body`);
   return new ApiError(
     'internal_error',
     'the request could not be completed because of a server error; try again, and tell the IOC team if it persists',
@@ -76,7 +80,9 @@ export function createErrorHandler(options: { maxBodyBytes: number; shell: PageS
     reply.code(apiError.status).headers({ ...apiError.headers, 'cache-control': 'no-store' });
     if (isFormPost(request)) {
       const question = (request.body as { question?: unknown } | undefined)?.question;
-      return reply.type('text/html; charset=utf-8').send(errorPage(apiError, requestLang(request), options.shell, typeof question === 'string' ? question : ''));
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(errorPage(apiError, requestLang(request), options.shell, typeof question === 'string' ? question : ''));
     }
     return reply.type('application/json; charset=utf-8').send(apiError.toJSON());
   };

@@ -60,7 +60,9 @@ function entryLink(r: Pick<AskResult, 'url' | 'title' | 'lang'>, lang: Lang): st
 }
 
 function resultList(results: AskResult[], lang: Lang): string {
-  const items = results.map((r) => `<li>${entryLink(r, lang)}<span class="ask-topic"> · ${escapeHtml(topicName(r.topic, lang))}</span></li>`);
+  const items = results.map(
+    (r) => `<li>${entryLink(r, lang)}<span class="ask-topic"> · ${escapeHtml(topicName(r.topic, lang))}</span></li>`,
+  );
   return `<ul class="ask-results">${items.join('')}</ul>`;
 }
 
@@ -97,5 +99,10 @@ export function answerPage(r: AskResponse, question: string, lang: Lang, shell: 
 export function errorPage(error: ApiError, lang: Lang, shell: PageShell, question = ''): string {
   const t = UI[lang];
   const message = t.askError(error.message);
-  return page(lang, t.askTitle, `<h1>${escapeHtml(t.askTitle)}</h1>\n<p class="ask-error">${escapeHtml(message)}</p>\n${askForm(lang, question)}`, shell);
+  return page(
+    lang,
+    t.askTitle,
+    `<h1>${escapeHtml(t.askTitle)}</h1>\n<p class="ask-error">${escapeHtml(message)}</p>\n${askForm(lang, question)}`,
+    shell,
+  );
 }

@@ -23,12 +23,16 @@ export function createNotFoundHandler(app: FastifyInstance, siteDir: string) {
     if (urlPath === '/api' || urlPath.startsWith('/api/')) {
       const allowed = METHODS.filter((method) => app.hasRoute({ method, url: urlPath }));
       if (allowed.length > 0) {
-        throw new ApiError('method_not_allowed', `${urlPath} accepts ${allowed.join(', ')}, not ${request.method}`, { headers: { allow: allowed.join(', ') } });
+        throw new ApiError('method_not_allowed', `${urlPath} accepts ${allowed.join(', ')}, not ${request.method}`, {
+          headers: { allow: allowed.join(', ') },
+        });
       }
       throw new ApiError('not_found', `no API at ${urlPath}; use /api/ask, /api/feedback or /api/health`);
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      throw new ApiError('method_not_allowed', `the site's pages are read with GET or HEAD, not ${request.method}`, { headers: { allow: 'GET, HEAD' } });
+      throw new ApiError('method_not_allowed', `the site's pages are read with GET or HEAD, not ${request.method}`, {
+        headers: { allow: 'GET, HEAD' },
+      });
     }
     return reply.code(404).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
   };

@@ -15,7 +15,10 @@ const CLIENTS_REMEMBERED = 50_000;
  * for the routes that answer questions; it runs once the body is parsed, so the 429 message can follow the
  * body's `lang`, and it throws `rate_limited` with `Retry-After` set to the seconds left in the window.
  */
-export async function createQuestionBudget(app: FastifyInstance, limits: Config['limits']): Promise<(request: FastifyRequest) => Promise<void>> {
+export async function createQuestionBudget(
+  app: FastifyInstance,
+  limits: Config['limits'],
+): Promise<(request: FastifyRequest) => Promise<void>> {
   await app.register(rateLimit, { global: false });
   // `cache` sizes this limiter's own LRU store (the plugin passes a limiter's options to its store); it is
   // missing from CreateRateLimitOptions, hence the variable.

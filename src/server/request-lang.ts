@@ -24,7 +24,11 @@ export function requestLang(request: FastifyRequest): Lang {
   const fromBody = request.body && typeof request.body === 'object' ? asLang((request.body as Record<string, unknown>)['lang']) : undefined;
   const fromQuery = asLang((request.query as Record<string, unknown> | undefined)?.['lang']);
   return (
-    fromBody ?? fromQuery ?? pageLang(request.headers.referer, request.headers.host) ?? preferredLang(request.headers['accept-language']) ?? 'vi'
+    fromBody ??
+    fromQuery ??
+    pageLang(request.headers.referer, request.headers.host) ??
+    preferredLang(request.headers['accept-language']) ??
+    'vi'
   );
 }
 

@@ -36,7 +36,11 @@ function handbookDevPlugin(dataDir: string, apiUrl: string): Plugin {
     });
     upstream.on('error', () => {
       res.writeHead(502, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { code: 'api_unavailable', message: 'the question API of npm run dev is not answering; see its terminal' } }));
+      res.end(
+        JSON.stringify({
+          error: { code: 'api_unavailable', message: 'the question API of npm run dev is not answering; see its terminal' },
+        }),
+      );
     });
     req.pipe(upstream);
   };
@@ -78,7 +82,9 @@ function handbookDevPlugin(dataDir: string, apiUrl: string): Plugin {
  */
 export async function startDevService(root: string, config: Config, log: (line: string) => void): Promise<DevService> {
   // Keyword answers only: an edit is askable in about a second, without re-embedding (npm start uses the model).
-  const api = await startService({ ...config, port: 0, host: '127.0.0.1', model: { ...config.model, enabled: false } }, log, { pretty: true });
+  const api = await startService({ ...config, port: 0, host: '127.0.0.1', model: { ...config.model, enabled: false } }, log, {
+    pretty: true,
+  });
   const rebuild = coalesce(async () => {
     const started = performance.now();
     try {
@@ -86,7 +92,11 @@ export async function startDevService(root: string, config: Config, log: (line: 
       await buildIndex({ dataDir: config.dataDir, entries, glossary, embedder: undefined });
       log(`question index rebuilt in ${Math.round(performance.now() - started)} ms; Ask answers from it within a second`);
     } catch (e) {
-      log(e instanceof HandbookError ? `${e.message}\nAsk keeps answering from the last good version.` : `the question index was not rebuilt: ${(e as Error).message}`);
+      log(
+        e instanceof HandbookError
+          ? `${e.message}\nAsk keeps answering from the last good version.`
+          : `the question index was not rebuilt: ${(e as Error).message}`,
+      );
     }
   }, 150);
   const watcher = watch(config.handbookDir, { recursive: true }, (_event, file) => {

@@ -37,7 +37,12 @@ export async function buildSite(root: string, config: Config, env: NodeJS.Proces
   await new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, [astro, 'build'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the site build failed (astro build exited with ${code}); see the messages above`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`the site build failed (astro build exited with ${code}); see the messages above`)),
+    );
   });
-  await writeFile(path.join(config.siteDir, STAMP), JSON.stringify({ hash: await siteSourceHash(root, config), builtAt: new Date().toISOString() }));
+  await writeFile(
+    path.join(config.siteDir, STAMP),
+    JSON.stringify({ hash: await siteSourceHash(root, config), builtAt: new Date().toISOString() }),
+  );
 }

@@ -41,9 +41,7 @@ export async function translationOf(e: SiteEntry): Promise<SiteEntry | undefined
 /** Topics of a language with their entries, in the fixed topic order, empty topics left out. */
 export async function topicsIn(lang: Lang): Promise<{ topic: Topic; entries: SiteEntry[] }[]> {
   const entries = await entriesIn(lang);
-  return TOPIC_KEYS.map((topic) => ({ topic, entries: entries.filter((e) => e.topic === topic) })).filter(
-    (t) => t.entries.length > 0,
-  );
+  return TOPIC_KEYS.map((topic) => ({ topic, entries: entries.filter((e) => e.topic === topic) })).filter((t) => t.entries.length > 0);
 }
 
 /** Tags of a language with their entries, by tag slug. */

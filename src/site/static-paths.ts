@@ -22,7 +22,10 @@ export async function sectionPaths() {
   for (const lang of LANGS) {
     const other = new Set((await topicsIn(lang === 'vi' ? 'en' : 'vi')).map((t) => t.topic));
     for (const { topic, entries } of await topicsIn(lang)) {
-      paths.push({ params: { lang: langParam(lang), section: topic }, props: { kind: 'topic' as const, lang, topic, entries, hasTranslation: other.has(topic) } });
+      paths.push({
+        params: { lang: langParam(lang), section: topic },
+        props: { kind: 'topic' as const, lang, topic, entries, hasTranslation: other.has(topic) },
+      });
     }
     paths.push({ params: { lang: langParam(lang), section: lastSegment(searchUrl(lang)) }, props: { kind: 'search' as const, lang } });
     paths.push({ params: { lang: langParam(lang), section: lastSegment(glossaryUrl(lang)) }, props: { kind: 'glossary' as const, lang } });
@@ -34,7 +37,8 @@ export async function sectionPaths() {
 export async function entryPaths() {
   const paths = [];
   for (const lang of LANGS) {
-    for (const entry of await entriesIn(lang)) paths.push({ params: { lang: langParam(lang), section: entry.topic, slug: entry.slug }, props: { entry } });
+    for (const entry of await entriesIn(lang))
+      paths.push({ params: { lang: langParam(lang), section: entry.topic, slug: entry.slug }, props: { entry } });
   }
   return paths;
 }
@@ -43,7 +47,8 @@ export async function entryPaths() {
 export async function tagPaths() {
   const paths = [];
   for (const lang of LANGS) {
-    for (const { slug, tag, entries } of await tagsIn(lang)) paths.push({ params: { lang: langParam(lang), tag: slug }, props: { lang, tag, entries } });
+    for (const { slug, tag, entries } of await tagsIn(lang))
+      paths.push({ params: { lang: langParam(lang), tag: slug }, props: { lang, tag, entries } });
   }
   return paths;
 }

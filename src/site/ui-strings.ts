@@ -17,7 +17,8 @@ export const UI = {
     updateReload: 'Tải lại',
     offlineTitle: 'Đang ngoại tuyến',
     offlineText: 'Trang này chưa có trong bản lưu trên máy. Các mục của sổ tay, ô tìm kiếm và ô hỏi đáp vẫn dùng được khi mất mạng.',
-    glossaryIntro: 'Tên gọi chính thức và những cách gọi thông dụng mà cán bộ, người dân hay dùng. Ô tìm kiếm và ô hỏi đáp hiểu cả hai cách gọi.',
+    glossaryIntro:
+      'Tên gọi chính thức và những cách gọi thông dụng mà cán bộ, người dân hay dùng. Ô tìm kiếm và ô hỏi đáp hiểu cả hai cách gọi.',
     glossaryTerm: 'Tên gọi chính thức',
     glossarySays: 'Cách gọi thông dụng',
     glossaryEntries: 'Mục liên quan',
@@ -136,7 +137,8 @@ export const UI = {
     askError: (reason: string) => `The handbook could not answer: ${reason}`,
     askFeedbackError: (reason: string) => `Your feedback was not sent: ${reason}`,
     askOffline: 'the handbook server could not be reached; check the connection and try again.',
-    askBadReply: (status: number) => `the handbook server sent an unexpected reply (HTTP ${status}); try again later, and tell the IOC team if it persists.`,
+    askBadReply: (status: number) =>
+      `the handbook server sent an unexpected reply (HTTP ${status}); try again later, and tell the IOC team if it persists.`,
     rateLimited: (max: number, seconds: number) => `more than ${max} questions in a minute; wait ${seconds} seconds and ask again`,
     rateLimitedEveryone: (max: number, seconds: number) =>
       `the handbook is receiving more than ${max} questions a minute from everyone; wait ${seconds} seconds and ask again`,
@@ -148,7 +150,8 @@ export const UI = {
     pageFeedbackCommentLabel: 'What is missing or wrong on this page? (optional; no names or document numbers)',
     pageFeedbackSend: 'Send',
     pageFeedbackThanks: 'Thank you, your feedback was sent to the IOC team.',
-    pageFeedbackRateLimited: (max: number, seconds: number) => `more than ${max} votes in a minute; wait ${seconds} seconds and send it again`,
+    pageFeedbackRateLimited: (max: number, seconds: number) =>
+      `more than ${max} votes in a minute; wait ${seconds} seconds and send it again`,
     recentlyReviewed: 'Recently reviewed',
     entries: (n: number) => (n === 1 ? '1 question' : `${n} questions`),
     answer: 'Answer',

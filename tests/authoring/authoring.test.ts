@@ -10,7 +10,12 @@ const q = (id: string, text: string, lang: 'vi' | 'en' = 'vi'): QuestionText => 
 
 describe('scaffolding a new entry', () => {
   it('writes a draft that the checker accepts, with today as review date and the standard sections', () => {
-    const { slug, text } = scaffoldEntry({ lang: 'vi', topic: 'civil-status', question: 'Đăng ký giám hộ cần giấy tờ gì?', today: new Date('2026-11-22T09:00:00Z') });
+    const { slug, text } = scaffoldEntry({
+      lang: 'vi',
+      topic: 'civil-status',
+      question: 'Đăng ký giám hộ cần giấy tờ gì?',
+      today: new Date('2026-11-22T09:00:00Z'),
+    });
     expect(slug).toBe('dang-ky-giam-ho');
     const parsed = parseEntry(`handbook/vi/civil-status/${slug}.md`, text);
     expect(parsed.ok).toBe(true);
@@ -20,9 +25,19 @@ describe('scaffolding a new entry', () => {
   });
 
   it('keeps the Vietnamese id for an English translation and quotes questions with colons', () => {
-    const { slug, text } = scaffoldEntry({ lang: 'en', topic: 'civil-status', question: 'Guardianship: what documents?', id: 'dang-ky-giam-ho', today: new Date('2026-11-22') });
+    const { slug, text } = scaffoldEntry({
+      lang: 'en',
+      topic: 'civil-status',
+      question: 'Guardianship: what documents?',
+      id: 'dang-ky-giam-ho',
+      today: new Date('2026-11-22'),
+    });
     const parsed = parseEntry(`handbook/en/civil-status/${slug}.md`, text);
-    expect(parsed.ok && parsed.entry.data).toMatchObject({ id: 'dang-ky-giam-ho', question: 'Guardianship: what documents?', owner: 'Provincial IOC team' });
+    expect(parsed.ok && parsed.entry.data).toMatchObject({
+      id: 'dang-ky-giam-ho',
+      question: 'Guardianship: what documents?',
+      owner: 'Provincial IOC team',
+    });
   });
 
   it('makes readable slugs of the question’s subject, at most six folded words', () => {
@@ -33,7 +48,11 @@ describe('scaffolding a new entry', () => {
 
 describe('finding near-duplicate questions', () => {
   it('finds a copy typed without diacritics', () => {
-    const dups = findNearDuplicates([q('a', 'Đăng ký khai tử cần những giấy tờ gì?'), q('b', 'dang ky khai tu can nhung giay to gi'), q('c', 'Chứng thực chữ ký ở đâu?')]);
+    const dups = findNearDuplicates([
+      q('a', 'Đăng ký khai tử cần những giấy tờ gì?'),
+      q('b', 'dang ky khai tu can nhung giay to gi'),
+      q('c', 'Chứng thực chữ ký ở đâu?'),
+    ]);
     expect(dups.map((d) => [d.a.id, d.b.id, d.similarity])).toEqual([['a', 'b', 1]]);
   });
 
@@ -57,8 +76,16 @@ describe('review status', () => {
     const { entries } = await loadHandbook({ dir: FIXTURE_HANDBOOK });
     const khaiTu = entries.find((e) => e.lang === 'vi' && e.data.id === 'dang-ky-khai-tu')!;
     expect(reviewDue(khaiTu)).toEqual(new Date('2027-04-15T00:00:00Z'));
-    expect(overdueEntries(entries, new Date('2027-03-15T00:00:00Z')).map((o) => o.entry.data.id)).toEqual(['thu-phi-khi-mat-ket-noi', 'chung-thuc-ban-sao', 'dang-ky-khai-sinh']);
-    expect(untranslated(entries).map((e) => e.data.id).sort()).toEqual(['chung-thuc-ban-sao', 'dang-ky-khai-sinh', 'thu-phi-khi-mat-ket-noi']);
+    expect(overdueEntries(entries, new Date('2027-03-15T00:00:00Z')).map((o) => o.entry.data.id)).toEqual([
+      'thu-phi-khi-mat-ket-noi',
+      'chung-thuc-ban-sao',
+      'dang-ky-khai-sinh',
+    ]);
+    expect(
+      untranslated(entries)
+        .map((e) => e.data.id)
+        .sort(),
+    ).toEqual(['chung-thuc-ban-sao', 'dang-ky-khai-sinh', 'thu-phi-khi-mat-ket-noi']);
   });
 });
 

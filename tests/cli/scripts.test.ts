@@ -8,7 +8,8 @@ const pkg = (await import('../../package.json', { with: { type: 'json' } })).def
 /** The npm scripts that run one of the project's own command-line tools. */
 const tools = Object.entries(pkg.scripts).filter(([, cmd]) => /^node scripts\/[\w-]+\.ts$/.test(cmd));
 
-const run = (args: string[], env: NodeJS.ProcessEnv = process.env) => spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env, timeout: 60_000 });
+const run = (args: string[], env: NodeJS.ProcessEnv = process.env) =>
+  spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env, timeout: 60_000 });
 
 describe('every command-line tool', () => {
   it.each(tools)('answers npm run %s -- --help with its usage, options and an example', (name, cmd) => {
@@ -43,7 +44,12 @@ describe('a machine whose own Node is older than the project needs', () => {
 
   // CI's machine has Node 20 as /usr/bin/node with its npm: the README's commands must work with it.
   it.runIf(existsSync('/usr/bin/npm'))('runs npm run check with the system npm and Node only on PATH', () => {
-    const out = spawnSync('/usr/bin/npm', ['run', '--silent', 'check', '--', '--help'], { cwd: ROOT, encoding: 'utf8', env: { PATH: '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/root' }, timeout: 60_000 });
+    const out = spawnSync('/usr/bin/npm', ['run', '--silent', 'check', '--', '--help'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { PATH: '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/root' },
+      timeout: 60_000,
+    });
     expect(out.status, out.stderr).toBe(0);
     expect(out.stdout).toContain('npm run check --');
   });

@@ -19,7 +19,16 @@ describe('npm run report:unanswered', () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'handbook-report-'));
     const log = new QuestionLog(path.join(dataDir, 'questions.sqlite'));
     const ask = (question: string) =>
-      log.record({ question, normalized: question, lang: 'vi', status: 'no_confident_answer', topIds: [], confidence: 0, latencyMs: 1, mode: 'lexical' });
+      log.record({
+        question,
+        normalized: question,
+        lang: 'vi',
+        status: 'no_confident_answer',
+        topIds: [],
+        confidence: 0,
+        latencyMs: 1,
+        mode: 'lexical',
+      });
     ask('\u001b[2J\u001b[HXoá màn hình?\n    99×  câu hỏi giả mạo  — last 2026-01-01');
     ask(`Giá vàng ${'rất '.repeat(100)}cao?`);
     log.close();
@@ -33,7 +42,11 @@ describe('npm run report:unanswered', () => {
     const lines = stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toBe('2 questions the handbook did not answer well:');
-    expect(lines).toContainEqual(expect.stringMatching(/^ {4}1× {2}\\e\[2J\\e\[HXoá màn hình\?\\n {4}99× {2}câu hỏi giả mạo {2}— last 2026-01-01 {2}— last \d{4}-\d\d-\d\d$/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^ {4}1× {2}\\e\[2J\\e\[HXoá màn hình\?\\n {4}99× {2}câu hỏi giả mạo {2}— last 2026-01-01 {2}— last \d{4}-\d\d-\d\d$/,
+      ),
+    );
     const long = lines.find((l) => l.includes('Giá vàng'))!;
     expect(long).toMatch(/^ {4}1× {2}Giá vàng (rất ){27}rất… {2}— last /); // 120 characters, then "…"
   });

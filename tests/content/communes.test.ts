@@ -19,7 +19,10 @@ describe('loadCommunes', () => {
   });
 
   it('names the file and line of every problem', async () => {
-    await writeFile(path.join(dir, 'communes.yaml'), '- id: xa-an-binh\n  name: Xã An Bình\n- id: Xa Tan Phu\n  name: Xã Tân Phú\n- id: xa-an-binh\n  name: X\n');
+    await writeFile(
+      path.join(dir, 'communes.yaml'),
+      '- id: xa-an-binh\n  name: Xã An Bình\n- id: Xa Tan Phu\n  name: Xã Tân Phú\n- id: xa-an-binh\n  name: X\n',
+    );
     const file = `${path.basename(dir)}/communes.yaml`;
     expect(() => loadCommunes(dir, path.dirname(dir))).toThrow(
       'The handbook has 2 problems; fix the entries below and build again.\n' +
@@ -30,6 +33,8 @@ describe('loadCommunes', () => {
 
   it('refuses two communes with the same id', async () => {
     await writeFile(path.join(dir, 'communes.yaml'), '- id: xa-an-binh\n  name: Xã An Bình\n- id: xa-an-binh\n  name: Xã An Bình 2\n');
-    expect(() => loadCommunes(dir, path.dirname(dir))).toThrow(`${path.basename(dir)}/communes.yaml:3: 1.id: "xa-an-binh" is already the id of item 0; give each commune its own id`);
+    expect(() => loadCommunes(dir, path.dirname(dir))).toThrow(
+      `${path.basename(dir)}/communes.yaml:3: 1.id: "xa-an-binh" is already the id of item 0; give each commune its own id`,
+    );
   });
 });

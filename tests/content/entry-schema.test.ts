@@ -74,9 +74,7 @@ describe('EntrySchema', () => {
   });
 
   it('rejects a question too short to be a question', () => {
-    expect(problemsOf({ ...minimal, question: 'Khai tử' })).toEqual([
-      'question: write the full question (at least 8 characters)',
-    ]);
+    expect(problemsOf({ ...minimal, question: 'Khai tử' })).toEqual(['question: write the full question (at least 8 characters)']);
   });
 
   it('rejects a question over 200 characters', () => {
@@ -86,9 +84,7 @@ describe('EntrySchema', () => {
   });
 
   it.each(['Dang-Ky-Khai-Tu', 'dang_ky_khai_tu', 'đăng-ký', 'dang--ky', '-dang-ky', 'dang ky'])('rejects the id %j', (id) => {
-    expect(problemsOf({ ...minimal, id })).toEqual([
-      'id: write lowercase ASCII words joined by hyphens, for example "dang-ky-khai-tu"',
-    ]);
+    expect(problemsOf({ ...minimal, id })).toEqual(['id: write lowercase ASCII words joined by hyphens, for example "dang-ky-khai-tu"']);
   });
 
   it('rejects a topic that is not on the fixed list', () => {
@@ -121,14 +117,18 @@ describe('EntrySchema', () => {
   });
 
   it('accepts a review date that a YAML loader already turned into a Date', () => {
-    expect(EntrySchema.parse({ ...minimal, reviewedOn: new Date('2026-10-15T00:00:00Z') }).reviewedOn).toEqual(new Date('2026-10-15T00:00:00Z'));
+    expect(EntrySchema.parse({ ...minimal, reviewedOn: new Date('2026-10-15T00:00:00Z') }).reviewedOn).toEqual(
+      new Date('2026-10-15T00:00:00Z'),
+    );
   });
 
   it('rejects a field the schema does not know', () => {
     // The issue concerns the object as a whole (empty path); parseEntry turns it into a line per field.
     const parsed = EntrySchema.safeParse({ ...minimal, author: 'Nguyễn Văn A' });
     expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues).toMatchObject([{ code: 'unrecognized_keys', keys: ['author'], path: [], message: 'Unrecognized key: "author"' }]);
+    expect(parsed.error?.issues).toMatchObject([
+      { code: 'unrecognized_keys', keys: ['author'], path: [], message: 'Unrecognized key: "author"' },
+    ]);
   });
 
   it('rejects a status other than draft or published', () => {
@@ -136,31 +136,21 @@ describe('EntrySchema', () => {
   });
 
   it('rejects a level of government it does not know, naming its position', () => {
-    expect(problemsOf({ ...minimal, appliesTo: ['commune', 'district'] })).toEqual([
-      'appliesTo.1: write commune, ward or province',
-    ]);
+    expect(problemsOf({ ...minimal, appliesTo: ['commune', 'district'] })).toEqual(['appliesTo.1: write commune, ward or province']);
   });
 
   it('rejects an empty list of levels', () => {
-    expect(problemsOf({ ...minimal, appliesTo: [] })).toEqual([
-      'appliesTo: name at least one level: commune, ward or province',
-    ]);
+    expect(problemsOf({ ...minimal, appliesTo: [] })).toEqual(['appliesTo: name at least one level: commune, ward or province']);
   });
 
   it('rejects a review interval that is not a number', () => {
-    expect(problemsOf({ ...minimal, reviewEvery: 'six' })).toEqual([
-      'reviewEvery: write a whole number of months, for example 6',
-    ]);
+    expect(problemsOf({ ...minimal, reviewEvery: 'six' })).toEqual(['reviewEvery: write a whole number of months, for example 6']);
     // YAML `reviewEvery: "6"` is a string; the schema does not coerce it.
-    expect(problemsOf({ ...minimal, reviewEvery: '6' })).toEqual([
-      'reviewEvery: write a whole number of months, for example 6',
-    ]);
+    expect(problemsOf({ ...minimal, reviewEvery: '6' })).toEqual(['reviewEvery: write a whole number of months, for example 6']);
   });
 
   it.each([0, 6.5, 37])('rejects a review interval of %d months', (reviewEvery) => {
-    expect(problemsOf({ ...minimal, reviewEvery })).toEqual([
-      'reviewEvery: write a whole number of months, for example 6',
-    ]);
+    expect(problemsOf({ ...minimal, reviewEvery })).toEqual(['reviewEvery: write a whole number of months, for example 6']);
   });
 
   it('rejects a related id that is not an id', () => {

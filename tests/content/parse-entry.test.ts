@@ -5,12 +5,9 @@ import { parseEntry, type HandbookEntry } from '../../src/content/parse-entry.ts
 const FILE = 'handbook/vi/land/tranh-chap-dat.md';
 
 /** Frontmatter lines 2–5 of every sample file; line 1 is the opening `---`. */
-const FRONTMATTER = [
-  'id: tranh-chap-dat',
-  'question: Đất có tranh chấp thì hòa giải ở đâu?',
-  'topic: land',
-  'reviewedOn: 2026-05-01',
-].join('\n');
+const FRONTMATTER = ['id: tranh-chap-dat', 'question: Đất có tranh chấp thì hòa giải ở đâu?', 'topic: land', 'reviewedOn: 2026-05-01'].join(
+  '\n',
+);
 
 const BODY = '\n## Cần làm gì\n\nHòa giải tại UBND cấp xã trước khi khởi kiện.\n';
 
@@ -224,7 +221,19 @@ describe('parseEntry', () => {
 
 describe('parseEntry on a file with several problems', () => {
   it('reports a bad field and a folder mismatch in one pass', () => {
-    const source = ['---', 'id: dat-dai-lan-dau', 'question: Cấp sổ đỏ lần đầu cần gì?', 'topic: land', 'reviewedOn: 2026-13-01', '---', '', '## Cần làm gì', '', 'Nộp hồ sơ.', ''].join('\n');
+    const source = [
+      '---',
+      'id: dat-dai-lan-dau',
+      'question: Cấp sổ đỏ lần đầu cần gì?',
+      'topic: land',
+      'reviewedOn: 2026-13-01',
+      '---',
+      '',
+      '## Cần làm gì',
+      '',
+      'Nộp hồ sơ.',
+      '',
+    ].join('\n');
     const result = parseEntry('handbook/vi/construction/dat-dai-lan-dau.md', source);
     expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
       'handbook/vi/construction/dat-dai-lan-dau.md:5: reviewedOn: write the review date as YYYY-MM-DD, for example 2025-09-15; that day does not exist (got "2026-13-01")',

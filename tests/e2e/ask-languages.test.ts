@@ -26,7 +26,10 @@ afterEach(async () => {
 async function ask(question: string) {
   const box = page.getByRole('region', { name: 'Hỏi sổ tay' });
   await box.getByRole('textbox').fill(question);
-  await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === '/api/ask'), box.getByRole('button', { name: 'Hỏi' }).click()]);
+  await Promise.all([
+    page.waitForResponse((r) => new URL(r.url()).pathname === '/api/ask'),
+    box.getByRole('button', { name: 'Hỏi' }).click(),
+  ]);
   const region = page.locator('#ask-result');
   await region.locator('.ask-result-heading').waitFor();
   return region;

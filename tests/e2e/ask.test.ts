@@ -33,7 +33,11 @@ const askBox = (name = 'Hỏi sổ tay') => page.getByRole('region', { name });
 const focusedText = () => page.evaluate(() => document.activeElement?.textContent?.trim());
 
 /** Types a question into an Ask box, submits it with `submit` (the button by default) and returns the API's reply. */
-async function ask(box: Locator, question: string, submit = () => box.getByRole('button', { name: /^(Hỏi|Ask)$/ }).click()): Promise<AskResponse> {
+async function ask(
+  box: Locator,
+  question: string,
+  submit = () => box.getByRole('button', { name: /^(Hỏi|Ask)$/ }).click(),
+): Promise<AskResponse> {
   await box.getByRole('textbox').fill(question);
   const [response] = await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === '/api/ask'), submit()]);
   return (await response.json()) as AskResponse;
@@ -118,7 +122,10 @@ describe('the Ask box', () => {
     expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
 
     await page.keyboard.type('lam giay chung tu can gi');
-    const [response] = await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === '/api/ask'), page.keyboard.press('Enter')]);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/ask'),
+      page.keyboard.press('Enter'),
+    ]);
     expect(response.status()).toBe(200);
     await askBox().getByRole('heading', { name: 'Câu trả lời từ sổ tay' }).waitFor();
     expect(await focusedText()).toBe('Câu trả lời từ sổ tay');

@@ -24,7 +24,9 @@ async function watchedPage(): Promise<{ context: BrowserContext; page: Page; vio
   await context.exposeBinding('reportViolation', (_, text: string) => violations.push(text));
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { reportViolation: (t: string) => void }).reportViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
+      (window as unknown as { reportViolation: (t: string) => void }).reportViolation(
+        `${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`,
+      );
     });
   });
   const page = await context.newPage();
@@ -54,7 +56,10 @@ describe('the site under its Content-Security-Policy', () => {
       await page.goto(at('/'));
       const box = page.getByRole('region', { name: 'Hỏi sổ tay' });
       await box.getByRole('textbox').fill('lam giay chung tu can gi');
-      await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === '/api/ask'), box.getByRole('button', { name: 'Hỏi' }).click()]);
+      await Promise.all([
+        page.waitForResponse((r) => new URL(r.url()).pathname === '/api/ask'),
+        box.getByRole('button', { name: 'Hỏi' }).click(),
+      ]);
       await box.getByRole('heading', { name: 'Câu trả lời từ sổ tay' }).waitFor();
       expect(await box.getByRole('article').getByRole('link').first().getAttribute('href')).toBe(ENTRY);
 

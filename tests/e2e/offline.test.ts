@@ -68,7 +68,10 @@ describe('the handbook on a static host without the API', () => {
       const cdp = await context.newCDPSession(page);
       const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
       expect(installabilityErrors).toEqual([]);
-      const manifest = JSON.parse(await readFile(path.join(REAL_SITE, 'manifest.webmanifest'), 'utf8')) as { name: string; icons: { sizes: string }[] };
+      const manifest = JSON.parse(await readFile(path.join(REAL_SITE, 'manifest.webmanifest'), 'utf8')) as {
+        name: string;
+        icons: { sizes: string }[];
+      };
       expect(manifest.name).toBe('Sổ tay hành chính công');
       expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
     } finally {

@@ -44,7 +44,9 @@ describe('the search box on the real handbook', () => {
   it('finds the right entry in the top 3 for at least 90% of the dev search queries', async () => {
     const data = await readEvalDataset(`${ROOT}/eval/search-queries.json`);
     const dev = data.queries.filter((q) => q.split === 'dev');
-    const entryUrls = await page.evaluate(async () => (await (await fetch('/ask-index/entries.json')).json()) as { id: string; lang: string; url: string }[]);
+    const entryUrls = await page.evaluate(
+      async () => (await (await fetch('/ask-index/entries.json')).json()) as { id: string; lang: string; url: string }[],
+    );
     const urlOf = new Map(entryUrls.filter((e) => e.lang === 'vi').map((e) => [e.id, e.url]));
     const misses: string[] = [];
     for (const q of dev) {

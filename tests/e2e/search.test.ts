@@ -35,7 +35,9 @@ async function firstResult(page: Page) {
 
 /** Titles and links of all results, for a readable failure message. */
 async function allResults(page: Page) {
-  return page.locator('#search-results li > a').evaluateAll((links) => links.map((a) => `${a.textContent?.trim()} → ${a.getAttribute('href')}`));
+  return page
+    .locator('#search-results li > a')
+    .evaluateAll((links) => links.map((a) => `${a.textContent?.trim()} → ${a.getAttribute('href')}`));
 }
 
 describe('searching the handbook from the home page', () => {

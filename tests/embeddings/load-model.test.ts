@@ -11,7 +11,10 @@ describe('loading the embedding model', () => {
   it('loads the tiny fixture model from HANDBOOK_MODEL_DIR through transformers.js, without the network', async () => {
     const fetchSpy = vi.fn(() => Promise.reject(new Error('the network must not be used')));
     vi.stubGlobal('fetch', fetchSpy);
-    const { embedder, status } = await createEmbedder(modelConfig({ HANDBOOK_MODEL_DIR: TINY_MODEL, HANDBOOK_MODEL_DTYPE: 'fp32' }), () => {});
+    const { embedder, status } = await createEmbedder(
+      modelConfig({ HANDBOOK_MODEL_DIR: TINY_MODEL, HANDBOOK_MODEL_DTYPE: 'fp32' }),
+      () => {},
+    );
     expect(status).toMatchObject({ state: 'loaded', info: { id: 'tiny-random-bert', source: 'directory', dtype: 'fp32' } });
     expect(fetchSpy).not.toHaveBeenCalled();
 
@@ -33,7 +36,10 @@ describe('loading the embedding model', () => {
   });
 
   it('reports the setting and the missing file when HANDBOOK_MODEL_DIR lacks the weights', async () => {
-    const { embedder, status } = await createEmbedder(modelConfig({ HANDBOOK_MODEL_DIR: TINY_MODEL, HANDBOOK_MODEL_DTYPE: 'q8' }), () => {});
+    const { embedder, status } = await createEmbedder(
+      modelConfig({ HANDBOOK_MODEL_DIR: TINY_MODEL, HANDBOOK_MODEL_DTYPE: 'q8' }),
+      () => {},
+    );
     expect(embedder).toBeUndefined();
     expect(status.state).toBe('unavailable');
     expect(status.state === 'unavailable' && status.reason.replaceAll(ROOT, '<root>')).toBe(

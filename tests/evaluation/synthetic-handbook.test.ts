@@ -28,8 +28,20 @@ describe('a synthetic handbook', () => {
       expect(loaded.entries.map(toStoredEntry)).toEqual(made);
       expect(loaded.entries.flatMap((e) => publishProblems(e, new Date('2030-01-01')))).toEqual([]);
       // About the real entries' size: every section is a real one.
-      const words = (e: (typeof made)[number]) => e.sections.map((s) => s.text).join(' ').split(/\s+/).length;
-      const realWords = entries.filter((e) => e.lang === 'vi').map((e) => e.sections.map((s) => s.text).join(' ').split(/\s+/).length);
+      const words = (e: (typeof made)[number]) =>
+        e.sections
+          .map((s) => s.text)
+          .join(' ')
+          .split(/\s+/).length;
+      const realWords = entries
+        .filter((e) => e.lang === 'vi')
+        .map(
+          (e) =>
+            e.sections
+              .map((s) => s.text)
+              .join(' ')
+              .split(/\s+/).length,
+        );
       const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
       expect(mean(made.map(words)) / mean(realWords)).toBeGreaterThan(0.6);
       expect(mean(made.map(words)) / mean(realWords)).toBeLessThan(1.6);

@@ -78,7 +78,9 @@ describe('a rebuild killed half way', () => {
     const entries = await handbookEntries(config);
     const { dir } = await buildIndex({ dataDir: config.dataDir, entries, embedder: await countingTinyEmbedder(config) });
 
-    const child = spawn(process.execPath, ['tests/support/stalled-index-build.ts', config.handbookDir, config.dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['tests/support/stalled-index-build.ts', config.handbookDir, config.dataDir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (d: Buffer) => d.toString().includes('EMBEDDING') && resolve());
       child.on('exit', (code) => reject(new Error(`the build ended by itself (${code}) instead of stalling`)));

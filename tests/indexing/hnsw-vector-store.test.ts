@@ -37,6 +37,8 @@ describe('the hnswlib vector store', () => {
   it('refuses a damaged passage file and says to rebuild', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'hnsw-'));
     await writeFile(path.join(dir, 'passages.json'), '{not json');
-    await expect(HnswVectorStore.load(dir, embeddings)).rejects.toThrow(`cannot read ${path.join(dir, 'passages.json')}; rebuild the index with npm run index`);
+    await expect(HnswVectorStore.load(dir, embeddings)).rejects.toThrow(
+      `cannot read ${path.join(dir, 'passages.json')}; rebuild the index with npm run index`,
+    );
   });
 });

@@ -73,7 +73,11 @@ describe('fuse', () => {
     for (const scores of lexical) {
       const cosines = scores.map((_, i) => 0.8 + jitter[(i * 5 + 3) % jitter.length]!);
       const fused = scores.map((s, i) => fuse(s, denseScale(cosines[i]!, SETTINGS.denseFloor), SETTINGS));
-      const order = (xs: number[]) => xs.map((x, i) => ({ x, i })).sort((a, b) => b.x - a.x).map((r) => r.i);
+      const order = (xs: number[]) =>
+        xs
+          .map((x, i) => ({ x, i }))
+          .sort((a, b) => b.x - a.x)
+          .map((r) => r.i);
       expect(order(fused)).toEqual(order(scores));
 
       // Stretching the same cosines to their observed range instead would reorder the

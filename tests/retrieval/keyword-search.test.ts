@@ -26,7 +26,9 @@ class LexicalIndex {
     return this.engine.index.size;
   }
   search(query: string, k: number, filter?: (id: string) => boolean) {
-    return this.engine.search(query, k, filter ? (d) => filter(this.docs[d]!.id) : undefined).hits.map((h) => ({ ...h, id: this.docs[h.doc]!.id }));
+    return this.engine
+      .search(query, k, filter ? (d) => filter(this.docs[d]!.id) : undefined)
+      .hits.map((h) => ({ ...h, id: this.docs[h.doc]!.id }));
   }
   coverage(query: string, id: string) {
     return this.search(query, 10).find((h) => h.id === id)?.coverage ?? 0;
@@ -70,7 +72,12 @@ describe('LexicalIndex', () => {
     const index = new LexicalIndex(docs, 'vi');
     expect(index.search('bán', 5).map((h) => h.id)).toEqual(['ban-sell', 'ban-table']);
     expect(index.search('bàn', 5).map((h) => h.id)).toEqual(['ban-table', 'ban-sell']);
-    expect(index.search('ban', 5).map((h) => h.id).sort()).toEqual(['ban-sell', 'ban-table']);
+    expect(
+      index
+        .search('ban', 5)
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual(['ban-sell', 'ban-table']);
   });
 
   it('ranks a match in the question above the same words only in the answer', () => {
@@ -108,7 +115,9 @@ describe('LexicalIndex', () => {
       { id: 'gcn', question: 'Cấp Giấy chứng nhận quyền sử dụng đất lần đầu', aliases: [], tags: [], body: 'Nộp giấy tờ tại xã.' },
       { id: 'other', question: 'Đăng ký thường trú', aliases: [], tags: [], body: 'Nộp giấy tờ tại công an xã.' },
     ];
-    const glossary: GlossaryItem[] = [{ term: 'Giấy chứng nhận quyền sử dụng đất', lang: 'vi', says: ['sổ đỏ', 'sổ hồng'], entries: ['gcn'] }];
+    const glossary: GlossaryItem[] = [
+      { term: 'Giấy chứng nhận quyền sử dụng đất', lang: 'vi', says: ['sổ đỏ', 'sổ hồng'], entries: ['gcn'] },
+    ];
     expect(new LexicalIndex(docs, 'vi').search('làm sổ đỏ', 5).map((h) => h.id)).not.toContain('gcn');
     const hits = new LexicalIndex(docs, 'vi', glossary).search('lam so do', 5);
     expect(hits[0]?.id).toBe('gcn');
@@ -181,10 +190,13 @@ describe('HandbookSearch over the fixture handbook (lexical)', () => {
     expect(outcome.results[0]?.passage).toEqual({ heading: 'Phí và thời hạn', text: 'Đăng ký khai tử đúng hạn được miễn lệ phí.' });
   });
 
-  it.each(['Làm hộ chiếu cần gì?', 'giá vàng hôm nay', 'cấp đổi giấy phép lái xe'])('does not answer %j, which the handbook does not cover', async (question) => {
-    const outcome = await ask(question);
-    expect(outcome.status).not.toBe('answered');
-  });
+  it.each(['Làm hộ chiếu cần gì?', 'giá vàng hôm nay', 'cấp đổi giấy phép lái xe'])(
+    'does not answer %j, which the handbook does not cover',
+    async (question) => {
+      const outcome = await ask(question);
+      expect(outcome.status).not.toBe('answered');
+    },
+  );
 
   it('says nothing is close, and lists nothing, for a question unrelated to any entry', async () => {
     const outcome = await ask('asdf qwerty zxcv');
@@ -195,7 +207,9 @@ describe('HandbookSearch over the fixture handbook (lexical)', () => {
   it('finds the English entry for an English question', async () => {
     const outcome = await ask('What do I need to register a death?', { lang: 'en' });
     expect(outcome.status).toBe('answered');
-    expect(outcome.results.map((r) => [r.entry.key, r.entry.url])).toEqual([['en:dang-ky-khai-tu', '/en/civil-status/death-registration/']]);
+    expect(outcome.results.map((r) => [r.entry.key, r.entry.url])).toEqual([
+      ['en:dang-ky-khai-tu', '/en/civil-status/death-registration/'],
+    ]);
   });
 
   it('answers an English question asked as Vietnamese, or with no language, from the English half', async () => {

@@ -24,14 +24,22 @@ describe('the access log', () => {
     });
     const app = await createTestApp(fixture, {}, createLogger({ level: 'info', destination: capture }));
     await injectAsk(app, { question: SECRET });
-    await app.inject({ method: 'POST', url: `/api/ask?question=${encodeURIComponent(SECRET)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `question=${encodeURIComponent(SECRET)}` });
+    await app.inject({
+      method: 'POST',
+      url: `/api/ask?question=${encodeURIComponent(SECRET)}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `question=${encodeURIComponent(SECRET)}`,
+    });
     await injectAsk(app, { question: SECRET, k: 99 });
     await app.inject('/api/health');
     await app.close();
 
     expect(text).not.toContain('Bímật');
     expect(text).not.toContain(encodeURIComponent('Bímật'));
-    const lines = text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     const access = lines.filter((l) => l['msg'] === 'request completed');
     expect(access.map((l) => [l['method'], l['url'], l['statusCode'], l['mode']])).toEqual([
       ['POST', '/api/ask', 200, 'lexical'],
@@ -63,8 +71,14 @@ describe('the access log', () => {
     `;
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
     expect(run.status).toBe(0);
-    const out = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
-    const err = run.stderr.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+    const out = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, any>);
+    const err = run.stderr
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, any>);
     expect(out.map((l) => l['msg'])).toEqual(['request completed']);
     expect(err.map((l) => [l['level'], l['msg']])).toEqual([['error', 'question log: could not record a question']]);
     expect(err[0]!['err']['stack']).toMatch(/^Error: the disk is full\n\s+at /);

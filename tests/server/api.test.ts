@@ -55,7 +55,9 @@ describe('the question API', () => {
       const { body } = await ask({ question: 'Làm giấy chứng tử cần những gì?' });
       const db = new DatabaseSync(path.join(service.config.dataDir, 'questions.sqlite'), { readOnly: true });
       try {
-        const row = db.prepare('SELECT question, normalized, lang, status, top_ids, mode FROM questions WHERE id = ?').get(body['questionId'] as number);
+        const row = db
+          .prepare('SELECT question, normalized, lang, status, top_ids, mode FROM questions WHERE id = ?')
+          .get(body['questionId'] as number);
         expect({ ...row, top_ids: JSON.parse(String(row?.['top_ids']))[0] }).toEqual({
           question: 'Làm giấy chứng tử cần những gì?',
           normalized: 'lam giay chung tu can nhung gi',
@@ -102,21 +104,30 @@ describe('the question API', () => {
       const res = await fetch(api('ask'), { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'dang ky khai tu' });
       expect(res.status).toBe(415);
       expect(await res.json()).toEqual({
-        error: { code: 'unsupported_media_type', message: 'send the body as JSON with "Content-Type: application/json" (got "text/plain")' },
+        error: {
+          code: 'unsupported_media_type',
+          message: 'send the body as JSON with "Content-Type: application/json" (got "text/plain")',
+        },
       });
     });
 
     it('rejects malformed JSON', async () => {
       expect(await ask('{"question": "dang ky')).toEqual({
         status: 400,
-        body: { error: { code: 'invalid_json', message: 'the body is not valid JSON; send e.g. {"question": "Làm giấy chứng tử cần những gì?"}' } },
+        body: {
+          error: { code: 'invalid_json', message: 'the body is not valid JSON; send e.g. {"question": "Làm giấy chứng tử cần những gì?"}' },
+        },
       });
     });
 
     it.each([
       ['a question that is too short', { question: ' ab ' }, 'question: write a question of at least 3 characters'],
       ['a question that is too long', { question: 'đ'.repeat(501) }, 'question: shorten the question to at most 500 characters'],
-      ['a request without a question', {}, 'question: write the question as a string, e.g. {"question": "Làm giấy chứng tử cần những gì?"}'],
+      [
+        'a request without a question',
+        {},
+        'question: write the question as a string, e.g. {"question": "Làm giấy chứng tử cần những gì?"}',
+      ],
       ['a language other than vi or en', { question: 'dang ky khai tu', lang: 'fr' }, 'lang: write "vi" or "en", or leave lang out'],
       ['k of 0', { question: 'dang ky khai tu', k: 0 }, 'k: write k as a whole number from 1 to 10'],
       ['k of 11', { question: 'dang ky khai tu', k: 11 }, 'k: write k as a whole number from 1 to 10'],
@@ -144,7 +155,9 @@ describe('the question API', () => {
   it('answers an unknown API path with 404 and the paths that exist', async () => {
     const res = await fetch(api('x'));
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'no API at /api/x; use /api/ask, /api/feedback or /api/health' } });
+    expect(await res.json()).toEqual({
+      error: { code: 'not_found', message: 'no API at /api/x; use /api/ask, /api/feedback or /api/health' },
+    });
   });
 
   describe('GET /api/health', () => {
@@ -169,7 +182,10 @@ describe('the question API', () => {
       const { body: answer } = await ask({ question: 'chứng thực bản sao bao nhiêu tiền' });
       const questionId = answer['questionId'] as number;
       expect(answer['feedbackToken']).toMatch(/^[A-Za-z0-9_-]{43}$/);
-      expect(await postJson(api('feedback'), { feedbackToken: answer['feedbackToken'], helpful: false })).toEqual({ status: 200, body: { ok: true, replaced: false } });
+      expect(await postJson(api('feedback'), { feedbackToken: answer['feedbackToken'], helpful: false })).toEqual({
+        status: 200,
+        body: { ok: true, replaced: false },
+      });
       expect(service.state().log.feedbackFor(questionId)).toEqual([{ helpful: false }]);
       expect(service.state().log.unanswered()).toContainEqual(
         expect.objectContaining({ example: 'chứng thực bản sao bao nhiêu tiền', unhelpful: 1 }),
@@ -179,7 +195,12 @@ describe('the question API', () => {
     it('rejects a token no answer has', async () => {
       expect(await postJson(api('feedback'), { feedbackToken: 'x'.repeat(43), helpful: true })).toEqual({
         status: 404,
-        body: { error: { code: 'not_found', message: 'no answer has this feedbackToken; send the feedbackToken that /api/ask returned with the answer, unchanged' } },
+        body: {
+          error: {
+            code: 'not_found',
+            message: 'no answer has this feedbackToken; send the feedbackToken that /api/ask returned with the answer, unchanged',
+          },
+        },
       });
     });
 
@@ -271,7 +292,9 @@ describe('the request body limit', () => {
       duplex: 'half',
     } as RequestInit);
     expect(res.status).toBe(413);
-    expect(await res.json()).toEqual({ error: { code: 'payload_too_large', message: 'the body is over 300 bytes; send at most 300 bytes' } });
+    expect(await res.json()).toEqual({
+      error: { code: 'payload_too_large', message: 'the body is over 300 bytes; send at most 300 bytes' },
+    });
   });
 
   it('still accepts a body within the limit', async () => {

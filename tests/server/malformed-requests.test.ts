@@ -37,15 +37,26 @@ describe('requests the server cannot make sense of', () => {
   it('says what is wrong with a malformed percent-encoding, as JSON', async () => {
     const res = await rawGet(port, '/api/%zz');
     expect(res.status).toBe(400);
-    expect(JSON.parse(res.body)).toEqual({ error: { code: 'bad_request', message: '"/api/%zz" is not a valid address; send a path such as /api/ask, with each "%" followed by two hex digits' } });
+    expect(JSON.parse(res.body)).toEqual({
+      error: {
+        code: 'bad_request',
+        message: '"/api/%zz" is not a valid address; send a path such as /api/ask, with each "%" followed by two hex digits',
+      },
+    });
   });
 
   it('answers a bad Content-Length with a JSON 400', async () => {
-    const res = await rawRequest(port, 'POST /api/ask HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: abc\r\n\r\n{}');
+    const res = await rawRequest(
+      port,
+      'POST /api/ask HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: abc\r\n\r\n{}',
+    );
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(JSON.parse(res.body)).toEqual({
-      error: { code: 'bad_request', message: 'the request could not be read (HPE_INVALID_CONTENT_LENGTH); send a well-formed HTTP/1.1 request' },
+      error: {
+        code: 'bad_request',
+        message: 'the request could not be read (HPE_INVALID_CONTENT_LENGTH); send a well-formed HTTP/1.1 request',
+      },
     });
   });
 

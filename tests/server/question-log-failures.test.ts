@@ -30,7 +30,12 @@ describe('when the question log cannot be written', () => {
     expect(res.json()).toMatchObject({ answer: { id: 'dang-ky-khai-tu' }, questionId: null, feedbackToken: null });
     expect(failures).toEqual(['record a question: database is locked']);
 
-    const form = await app.inject({ method: 'POST', url: '/api/ask', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'question=dang+ky+khai+tu' });
+    const form = await app.inject({
+      method: 'POST',
+      url: '/api/ask',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'question=dang+ky+khai+tu',
+    });
     expect(form.statusCode).toBe(200);
 
     expect((await app.inject('/api/health')).json()).toMatchObject({ status: 'ok', questionLog: { ok: false, failures: 2 } });
@@ -52,7 +57,8 @@ describe('when the question log cannot be written', () => {
     expect(res.json()).toEqual({
       error: {
         code: 'question_log_unavailable',
-        message: 'the feedback could not be recorded because the question log cannot be written; try again later, and tell the IOC team if it persists',
+        message:
+          'the feedback could not be recorded because the question log cannot be written; try again later, and tell the IOC team if it persists',
       },
     });
     await app.close();
@@ -66,7 +72,15 @@ describe('a damaged question log file at start', () => {
       const file = path.join(dataDir, 'questions.sqlite');
       await writeFile(file, 'this is not a database, just some text that happens to be here\n'.repeat(100));
       const config = loadConfig(
-        { HANDBOOK_MODEL: 'off', HANDBOOK_LOG_LEVEL: 'silent', HANDBOOK_DIR: FIXTURE_HANDBOOK, HANDBOOK_SITE_DIR: FIXTURE_SITE, HANDBOOK_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' },
+        {
+          HANDBOOK_MODEL: 'off',
+          HANDBOOK_LOG_LEVEL: 'silent',
+          HANDBOOK_DIR: FIXTURE_HANDBOOK,
+          HANDBOOK_SITE_DIR: FIXTURE_SITE,
+          HANDBOOK_DATA_DIR: dataDir,
+          PORT: '0',
+          HOST: '127.0.0.1',
+        },
         ROOT,
       );
       await expect(startService(config, () => {})).rejects.toThrow(

@@ -39,14 +39,19 @@ describe('the site and its headers', () => {
   });
 
   describe('methods other than GET and HEAD on the site', () => {
-    it.each(['PUT', 'DELETE', 'POST', 'PATCH', 'OPTIONS'] as const)('answers %s on a page with 405 JSON, never the page', async (method) => {
-      for (const url of ['/', ENTRY]) {
-        const res = await app.inject({ method, url, headers: { 'content-type': 'application/json' }, payload: '{}' });
-        expect(res.statusCode).toBe(405);
-        expect(res.headers['allow']).toBe('GET, HEAD');
-        expect(res.json()).toEqual({ error: { code: 'method_not_allowed', message: `the site's pages are read with GET or HEAD, not ${method}` } });
-      }
-    });
+    it.each(['PUT', 'DELETE', 'POST', 'PATCH', 'OPTIONS'] as const)(
+      'answers %s on a page with 405 JSON, never the page',
+      async (method) => {
+        for (const url of ['/', ENTRY]) {
+          const res = await app.inject({ method, url, headers: { 'content-type': 'application/json' }, payload: '{}' });
+          expect(res.statusCode).toBe(405);
+          expect(res.headers['allow']).toBe('GET, HEAD');
+          expect(res.json()).toEqual({
+            error: { code: 'method_not_allowed', message: `the site's pages are read with GET or HEAD, not ${method}` },
+          });
+        }
+      },
+    );
 
     it.each(['PROPFIND', 'MKCOL', 'TRACE'])('never answers %s with the page', async (method) => {
       const res = await rawGet(port, ENTRY, method);
@@ -104,7 +109,9 @@ describe('the site and its headers', () => {
     it('answers an unknown API with JSON 404', async () => {
       const res = await app.inject({ method: 'POST', url: '/api/nothing' });
       expect(res.statusCode).toBe(404);
-      expect(res.json()).toEqual({ error: { code: 'not_found', message: 'no API at /api/nothing; use /api/ask, /api/feedback or /api/health' } });
+      expect(res.json()).toEqual({
+        error: { code: 'not_found', message: 'no API at /api/nothing; use /api/ask, /api/feedback or /api/health' },
+      });
     });
   });
 

@@ -45,7 +45,15 @@ beforeAll(async () => {
   child = spawn(process.execPath, ['scripts/dev.ts'], {
     cwd: ROOT,
     // A clean environment: Astro's dev server behaves differently inside a test runner (VITEST, NODE_ENV=test).
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', HANDBOOK_DIR: path.join(work, 'handbook'), HANDBOOK_DATA_DIR: path.join(work, 'data'), PORT: String(port), HOST: '127.0.0.1', HANDBOOK_LOG_LEVEL: 'warn' },
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      HOME: process.env['HOME'] ?? '',
+      HANDBOOK_DIR: path.join(work, 'handbook'),
+      HANDBOOK_DATA_DIR: path.join(work, 'data'),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      HANDBOOK_LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (d: Buffer) => (output += d.toString()));
@@ -65,7 +73,10 @@ describe('npm run dev, for editors', () => {
     expect((await ask('khai tử lưu động ở thôn bản xa xôi')).answer?.id).not.toBe('dang-ky-khai-tu');
     await writeFile(file, before.replace('aliases:\n', 'aliases:\n  - Khai tử lưu động ở thôn bản xa xôi được không?\n'));
     const pageMs = await until('the edit on the page', async () => (await page()).includes('Khai tử lưu động ở thôn bản xa xôi'));
-    const askMs = await until('the edit in /api/ask', async () => (await ask('khai tử lưu động ở thôn bản xa xôi')).answer?.id === 'dang-ky-khai-tu');
+    const askMs = await until(
+      'the edit in /api/ask',
+      async () => (await ask('khai tử lưu động ở thôn bản xa xôi')).answer?.id === 'dang-ky-khai-tu',
+    );
     console.log(`npm run dev: edit visible on the page after ${pageMs} ms, askable after ${askMs} ms`);
   });
 

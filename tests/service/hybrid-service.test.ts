@@ -22,7 +22,11 @@ describe('the service with an embedding model', () => {
   it('still answers the death-registration question typed without diacritics with that entry first', async () => {
     const { status, body } = await postJson(`${service.url}api/ask`, { question: 'dang ky khai tu can giay to gi' });
     expect(status).toBe(200);
-    expect(body).toMatchObject({ status: 'answered', mode: 'hybrid', answer: { id: 'dang-ky-khai-tu', url: '/civil-status/dang-ky-khai-tu/' } });
+    expect(body).toMatchObject({
+      status: 'answered',
+      mode: 'hybrid',
+      answer: { id: 'dang-ky-khai-tu', url: '/civil-status/dang-ky-khai-tu/' },
+    });
     expect(body).not.toHaveProperty('notice');
   });
 

@@ -55,6 +55,8 @@ describe('deciding at start whether the question index is current', () => {
     const dir = await ensureIndex(config, undefined, log);
     await writeFile(path.join(dir, 'entries.json'), '[]');
     expect(await ensureIndex(config, undefined, log)).not.toBe(dir);
-    expect(lines.at(-1)).toMatch(/^building the question index: cannot use .*entries\.json \(its checksum does not match the manifest: the file is damaged\); rebuild the index with npm run index$/);
+    expect(lines.at(-1)).toMatch(
+      /^building the question index: cannot use .*entries\.json \(its checksum does not match the manifest: the file is damaged\); rebuild the index with npm run index$/,
+    );
   });
 });

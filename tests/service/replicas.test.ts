@@ -54,10 +54,13 @@ describe('two replicas sharing one index folder, each with its own question log'
     const question = { question: 'chứng thực hồ sơ hát karaoke ở xã' };
     const before = replicas.map((r) => r.state().manifest.builtAt);
     const { entries, glossary } = await readHandbook(settings('a.sqlite'));
-    const edited = entries.map((e) => (e.id === 'chung-thuc-ban-sao' ? { ...e, aliases: [...e.aliases, 'Chứng thực hồ sơ hát karaoke ở xã?'], hash: `${e.hash}-edited` } : e));
+    const edited = entries.map((e) =>
+      e.id === 'chung-thuc-ban-sao' ? { ...e, aliases: [...e.aliases, 'Chứng thực hồ sơ hát karaoke ở xã?'], hash: `${e.hash}-edited` } : e,
+    );
     await buildIndex({ dataDir: shared, entries: edited, glossary });
     const deadline = Date.now() + 15_000;
-    while (replicas.some((r, i) => r.state().manifest.builtAt === before[i]) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while (replicas.some((r, i) => r.state().manifest.builtAt === before[i]) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
     for (const r of replicas) {
       const { body } = await postJson(`${r.url}api/ask`, question);
       expect(body).toMatchObject({ status: 'answered', answer: { id: 'chung-thuc-ban-sao' } });

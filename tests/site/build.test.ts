@@ -36,7 +36,15 @@ describe('the site built from the fixture handbook', () => {
   });
 
   it('writes the browser question index and the service worker that keeps the site offline', () => {
-    for (const file of ['ask-index/entries.json', 'ask-index/keyword-vi.bin', 'ask-index/keyword-en.bin', 'ask-index/glossary.json', 'sw.js', 'manifest.webmanifest', 'offline/index.html']) {
+    for (const file of [
+      'ask-index/entries.json',
+      'ask-index/keyword-vi.bin',
+      'ask-index/keyword-en.bin',
+      'ask-index/glossary.json',
+      'sw.js',
+      'manifest.webmanifest',
+      'offline/index.html',
+    ]) {
       expect(existsSync(path.join(FIXTURE_SITE, file)), file).toBe(true);
     }
     // Nothing hidden for a search engine is left in the pages: search ranks with the handbook's own index.

@@ -24,11 +24,19 @@ export interface FixtureState {
 export async function openFixtureState(): Promise<FixtureState> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'handbook-app-'));
   const config = (env: Record<string, string> = {}) =>
-    loadConfig({ HANDBOOK_MODEL: 'off', ...env, HANDBOOK_DIR: FIXTURE_HANDBOOK, HANDBOOK_SITE_DIR: FIXTURE_SITE, HANDBOOK_DATA_DIR: dataDir }, ROOT);
+    loadConfig(
+      { HANDBOOK_MODEL: 'off', ...env, HANDBOOK_DIR: FIXTURE_HANDBOOK, HANDBOOK_SITE_DIR: FIXTURE_SITE, HANDBOOK_DATA_DIR: dataDir },
+      ROOT,
+    );
   const dir = await ensureIndex(config(), undefined, () => {});
   const { search, manifest } = await openSearch(dir, config().retrieval, undefined);
   const log = new QuestionLog(path.join(dataDir, 'questions.sqlite'));
-  const state: ServiceState = { search, manifest, model: { state: 'unavailable', reason: 'the model is switched off (HANDBOOK_MODEL=off)' }, log };
+  const state: ServiceState = {
+    search,
+    manifest,
+    model: { state: 'unavailable', reason: 'the model is switched off (HANDBOOK_MODEL=off)' },
+    log,
+  };
   return {
     dataDir,
     state,
@@ -54,5 +62,11 @@ export async function createTestApp(
 
 /** POST /api/ask through `inject`, as JSON. */
 export function injectAsk(app: FastifyInstance, body: unknown, headers: Record<string, string> = {}, remoteAddress = '127.0.0.1') {
-  return app.inject({ method: 'POST', url: '/api/ask', headers: { 'content-type': 'application/json', ...headers }, payload: JSON.stringify(body), remoteAddress });
+  return app.inject({
+    method: 'POST',
+    url: '/api/ask',
+    headers: { 'content-type': 'application/json', ...headers },
+    payload: JSON.stringify(body),
+    remoteAddress,
+  });
 }

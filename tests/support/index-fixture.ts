@@ -11,7 +11,12 @@ export async function tempHandbook(): Promise<Config> {
   const dir = await mkdtemp(path.join(tmpdir(), 'handbook-index-'));
   await cp(FIXTURE_HANDBOOK, path.join(dir, 'handbook'), { recursive: true });
   return loadConfig(
-    { HANDBOOK_DIR: path.join(dir, 'handbook'), HANDBOOK_DATA_DIR: path.join(dir, 'data'), HANDBOOK_MODEL_DIR: TINY_MODEL, HANDBOOK_MODEL_DTYPE: 'fp32' },
+    {
+      HANDBOOK_DIR: path.join(dir, 'handbook'),
+      HANDBOOK_DATA_DIR: path.join(dir, 'data'),
+      HANDBOOK_MODEL_DIR: TINY_MODEL,
+      HANDBOOK_MODEL_DTYPE: 'fp32',
+    },
     ROOT,
   );
 }

@@ -9,10 +9,21 @@ import { FIXTURE_HANDBOOK, FIXTURE_SITE, ROOT } from './paths.ts';
  * Starts the real service (site + API) on a free port over the fixture site and
  * handbook, with its own data folder. `env` adds settings, e.g. HANDBOOK_MODEL_DIR.
  */
-export async function startFixtureService(env: Record<string, string> = {}): Promise<RunningService & { config: Config; cleanup: () => Promise<void> }> {
+export async function startFixtureService(
+  env: Record<string, string> = {},
+): Promise<RunningService & { config: Config; cleanup: () => Promise<void> }> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'handbook-test-'));
   const config = loadConfig(
-    { HANDBOOK_MODEL: 'off', HANDBOOK_LOG_LEVEL: 'silent', ...env, HANDBOOK_DIR: FIXTURE_HANDBOOK, HANDBOOK_SITE_DIR: FIXTURE_SITE, HANDBOOK_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' },
+    {
+      HANDBOOK_MODEL: 'off',
+      HANDBOOK_LOG_LEVEL: 'silent',
+      ...env,
+      HANDBOOK_DIR: FIXTURE_HANDBOOK,
+      HANDBOOK_SITE_DIR: FIXTURE_SITE,
+      HANDBOOK_DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+    },
     ROOT,
   );
   const service = await startService(config, () => {});

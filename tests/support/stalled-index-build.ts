@@ -10,7 +10,10 @@ import { countingTinyEmbedder } from './index-fixture.ts';
 import { ROOT, TINY_MODEL } from './paths.ts';
 
 const [handbookDir, dataDir] = process.argv.slice(2);
-const config = loadConfig({ HANDBOOK_DIR: handbookDir, HANDBOOK_DATA_DIR: dataDir, HANDBOOK_MODEL_DIR: TINY_MODEL, HANDBOOK_MODEL_DTYPE: 'fp32' }, ROOT);
+const config = loadConfig(
+  { HANDBOOK_DIR: handbookDir, HANDBOOK_DATA_DIR: dataDir, HANDBOOK_MODEL_DIR: TINY_MODEL, HANDBOOK_MODEL_DTYPE: 'fp32' },
+  ROOT,
+);
 const embedder = await countingTinyEmbedder(config);
 embedder.embeddings.embedQueries = () => {
   console.log('EMBEDDING');

@@ -48,6 +48,10 @@ export async function startStaticServer(root: string): Promise<{ url: string; ov
   return {
     url: `http://127.0.0.1:${port}/`,
     override,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -24,18 +24,20 @@ export interface AskRouteOptions {
  * Both bodies are validated by the one zod schema in ask-request.ts.
  */
 export function registerAskRoute(app: FastifyInstance, { config, getState, budget, shell, communeIds }: AskRouteOptions): void {
-  app.withTypeProvider<ZodTypeProvider>().post(
-    '/api/ask',
-    { schema: { body: askRequestSchema(config.limits.maxQuestionChars, communeIds) }, preValidation: budget },
-    async (request, reply) => {
-      const answer = await askHandbook(getState(), request.body);
-      // The access line (access-log.ts) is written through this logger, so it carries the answer's mode.
-      request.log = request.log.child({ mode: answer.mode });
-      const response: AskResponse = answer.notice ? { ...answer, notice: hideServerPaths(answer.notice, config) } : answer;
-      if (isFormPost(request)) {
-        return reply.type('text/html; charset=utf-8').send(answerPage(response, request.body.question, requestLang(request), shell));
-      }
-      return response;
-    },
-  );
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .post(
+      '/api/ask',
+      { schema: { body: askRequestSchema(config.limits.maxQuestionChars, communeIds) }, preValidation: budget },
+      async (request, reply) => {
+        const answer = await askHandbook(getState(), request.body);
+        // The access line (access-log.ts) is written through this logger, so it carries the answer's mode.
+        request.log = request.log.child({ mode: answer.mode });
+        const response: AskResponse = answer.notice ? { ...answer, notice: hideServerPaths(answer.notice, config) } : answer;
+        if (isFormPost(request)) {
+          return reply.type('text/html; charset=utf-8').send(answerPage(response, request.body.question, requestLang(request), shell));
+        }
+        return response;
+      },
+    );
 }
