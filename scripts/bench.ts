@@ -19,7 +19,8 @@ const whole = (values: Record<string, unknown>, name: string, fallback: number, 
   const text = values[name];
   if (text === undefined) return fallback;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < min || n > max) throw new CliError(`--${name} takes a whole number from ${min} to ${max} (got "${String(text)}")`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new CliError(`--${name} takes a whole number from ${min} to ${max} (got "${String(text)}")`);
   return n;
 };
 
@@ -29,14 +30,23 @@ await runCli(
     summary:
       'Measures the index build, the service start, POST /api/ask latency (p50/p95/p99 at concurrency 1 and 16), throughput, memory, the keyword engine beside the old MiniSearch one, and the site build, on the real handbook or a synthetic one of N entries.',
     options: {
-      entries: { type: 'string', description: 'use a synthetic Vietnamese handbook of this many entries, made from the real ones (default: the real handbook)' },
+      entries: {
+        type: 'string',
+        description: 'use a synthetic Vietnamese handbook of this many entries, made from the real ones (default: the real handbook)',
+      },
       runs: { type: 'string', description: 'repeat every measurement this many times and report median and min (default 1)' },
-      site: { type: 'boolean', description: `also build the site (default only up to ${SITE_BY_DEFAULT_UP_TO} entries; built once whatever --runs says)` },
+      site: {
+        type: 'boolean',
+        description: `also build the site (default only up to ${SITE_BY_DEFAULT_UP_TO} entries; built once whatever --runs says)`,
+      },
       'no-site': { type: 'boolean', description: 'do not build the site' },
       requests: { type: 'string', description: 'questions sent per concurrency level (default 400)' },
       seed: { type: 'string', description: 'seed of the synthetic handbook and of the questions (default 1)' },
       timeout: { type: 'string', description: 'minutes any one phase may take before it is stopped and reported (default 30)' },
-      'cpu-prof': { type: 'string', description: 'write CPU profiles (node --cpu-prof) of the index, engine and service processes to this folder' },
+      'cpu-prof': {
+        type: 'string',
+        description: 'write CPU profiles (node --cpu-prof) of the index, engine and service processes to this folder',
+      },
       keep: { type: 'boolean', description: 'keep the work folder (synthetic handbook, logs) and print where it is' },
       json: { type: 'boolean', description: 'print one JSON object (median figures, "min", "values" per run) on the last line' },
     },

@@ -83,7 +83,12 @@ class QuestionGroup {
     this.questions = questions;
     this.positions = positions;
     positions.forEach((p, k) => this.local.set(p, k));
-    const index = new KeywordIndex(buildKeywordIndex(positions.map((p) => ({ question: questions[p]!.text, aliases: [], tags: [], body: '' })), lang));
+    const index = new KeywordIndex(
+      buildKeywordIndex(
+        positions.map((p) => ({ question: questions[p]!.text, aliases: [], tags: [], body: '' })),
+        lang,
+      ),
+    );
     ({ offsets: this.offsets, docs: this.docs } = index.data);
     // Rarity is counted within each language: English function words are rare among Vietnamese questions.
     const n = positions.length;

@@ -109,10 +109,19 @@ export function* syntheticEntries(real: HandbookEntry[], { count, seed = 1 }: Sy
 
     const question = withPlace(base.data.question).slice(0, 200);
     const own = shuffle([...base.data.aliases], random);
-    const aliases = [...new Set([withPlace(own[0] ?? base.data.question), ...own.slice(1, 1 + Math.floor(random() * 3) + 2), pick(other.data.aliases.length > 0 ? other.data.aliases : [other.data.question])])];
+    const aliases = [
+      ...new Set([
+        withPlace(own[0] ?? base.data.question),
+        ...own.slice(1, 1 + Math.floor(random() * 3) + 2),
+        pick(other.data.aliases.length > 0 ? other.data.aliases : [other.data.question]),
+      ]),
+    ];
     // Published entries need three aliases; an entry with few lends its own question and another's.
     for (const extra of [base.data.question, other.data.question]) if (aliases.length < 3 && !aliases.includes(extra)) aliases.push(extra);
-    const tags = [...new Set([...base.data.tags, ...(random() < 0.5 && other.data.tags.length > 0 ? [pick(other.data.tags)] : [])])].slice(0, 5);
+    const tags = [...new Set([...base.data.tags, ...(random() < 0.5 && other.data.tags.length > 0 ? [pick(other.data.tags)] : [])])].slice(
+      0,
+      5,
+    );
     // Each section is the entry's own or, half the time, the same heading from another entry.
     const pieces = pool.piecesOf[a]!.map((own) => (random() < 0.5 ? own : pick(pool.byHeading.get(own.section.heading)!)));
     const id = syntheticId(i);

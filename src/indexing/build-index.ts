@@ -54,7 +54,14 @@ export interface BuildIndexOptions {
  * previous index serving. Entries whose content hash and model are unchanged
  * reuse their vectors from the previous index instead of being embedded again.
  */
-export async function buildIndex({ dataDir, entries, glossary = [], embedder, sourceHash, log = () => {} }: BuildIndexOptions): Promise<{ dir: string; manifest: Manifest }> {
+export async function buildIndex({
+  dataDir,
+  entries,
+  glossary = [],
+  embedder,
+  sourceHash,
+  log = () => {},
+}: BuildIndexOptions): Promise<{ dir: string; manifest: Manifest }> {
   const started = performance.now();
   const indexesDir = path.join(dataDir, INDEXES_DIR);
   await mkdir(indexesDir, { recursive: true });
@@ -88,7 +95,9 @@ export async function buildIndex({ dataDir, entries, glossary = [], embedder, so
         }
       });
       reused = chunks.length - todo.length;
-      log(`embedding ${todo.length} passages of ${new Set(todo.map((c) => chunks[c]!.entry)).size} changed entries (${reused} passages reused) with ${embedder.model.id}`);
+      log(
+        `embedding ${todo.length} passages of ${new Set(todo.map((c) => chunks[c]!.entry)).size} changed entries (${reused} passages reused) with ${embedder.model.id}`,
+      );
       const questions = todo.filter((c) => chunks[c]!.kind !== 'section');
       const sections = todo.filter((c) => chunks[c]!.kind === 'section');
       const progress = progressLine(todo.length, log);
@@ -114,14 +123,21 @@ export async function buildIndex({ dataDir, entries, glossary = [], embedder, so
       const rows = chunks.map((_, i) => Array.from(vectors.subarray(i * dimensions, (i + 1) * dimensions)));
       await store.addVectors(
         rows,
-        chunks.map((c) => new Document({ pageContent: c.text, metadata: { entry: c.entry, kind: c.kind, part: c.part, lang: entries[c.entry]!.lang, topic: entries[c.entry]!.topic } })),
+        chunks.map(
+          (c) =>
+            new Document({
+              pageContent: c.text,
+              metadata: { entry: c.entry, kind: c.kind, part: c.part, lang: entries[c.entry]!.lang, topic: entries[c.entry]!.topic },
+            }),
+        ),
       );
       await store.save(work);
       await writeFile(path.join(work, VECTORS_FILE), new Uint8Array(vectors.buffer));
     }
 
     const keywordStarted = performance.now();
-    for (const lang of LANGS) await writeFile(path.join(work, keywordFile(lang)), encodeKeywordIndex(buildKeywordIndex(keywordDocs(entries, lang), lang)));
+    for (const lang of LANGS)
+      await writeFile(path.join(work, keywordFile(lang)), encodeKeywordIndex(buildKeywordIndex(keywordDocs(entries, lang), lang)));
     log(`keyword index: ${entries.length} entries in ${Math.round(performance.now() - keywordStarted)} ms`);
     const glossaryFile = glossaryRecord(glossary);
     await writeFile(path.join(work, GLOSSARY_INDEX_FILE), glossaryFile.json);

@@ -88,7 +88,10 @@ export class HnswVectorStore extends SaveableVectorStore {
     if (this.index) await this.index.writeIndex(path.join(directory, INDEX_FILE));
     await writeFile(
       path.join(directory, DOCS_FILE),
-      JSON.stringify({ dimensions: this.dimensions, passages: this.passages.map((d) => ({ pageContent: d.pageContent, metadata: d.metadata })) }),
+      JSON.stringify({
+        dimensions: this.dimensions,
+        passages: this.passages.map((d) => ({ pageContent: d.pageContent, metadata: d.metadata })),
+      }),
     );
   }
 
@@ -112,7 +115,9 @@ export class HnswVectorStore extends SaveableVectorStore {
         throw new Error(`cannot read ${indexFile}; rebuild the index with npm run index`, { cause });
       }
       if (index.getCurrentCount() !== store.passages.length) {
-        throw new Error(`${indexFile} holds ${index.getCurrentCount()} vectors but ${docsFile} lists ${store.passages.length} passages; rebuild the index with npm run index`);
+        throw new Error(
+          `${indexFile} holds ${index.getCurrentCount()} vectors but ${docsFile} lists ${store.passages.length} passages; rebuild the index with npm run index`,
+        );
       }
       store.index = index;
     }

@@ -141,7 +141,8 @@ export async function readIndexFiles(dir: string): Promise<IndexFiles> {
   };
   const entries = await json(ENTRIES_FILE, z.array(StoredEntrySchema));
   const glossary = await json(GLOSSARY_INDEX_FILE, z.array(GlossaryItemSchema));
-  if (entries.length !== manifest.counts.entries) fail(ENTRIES_FILE, `it has ${entries.length} entries, the manifest ${manifest.counts.entries}`);
+  if (entries.length !== manifest.counts.entries)
+    fail(ENTRIES_FILE, `it has ${entries.length} entries, the manifest ${manifest.counts.entries}`);
   const keyword = {} as Record<Lang, KeywordIndexData>;
   for (const lang of LANGS) {
     const file = keywordFile(lang);

@@ -49,7 +49,12 @@ function modelChange(manifest: Manifest, embedder: IndexEmbedder | undefined): s
  * is missing or damaged, an entry changed, or the loaded model differs from the one the
  * vectors came from.
  */
-export async function indexStaleReason(config: Config, entries: StoredEntry[], embedder: IndexEmbedder | undefined, glossary: GlossaryTerm[] = []): Promise<string | undefined> {
+export async function indexStaleReason(
+  config: Config,
+  entries: StoredEntry[],
+  embedder: IndexEmbedder | undefined,
+  glossary: GlossaryTerm[] = [],
+): Promise<string | undefined> {
   const dir = await currentIndexDir(config.dataDir);
   if (!dir) return 'no index has been built yet';
   let manifest;
@@ -74,7 +79,10 @@ export async function indexStaleReason(config: Config, entries: StoredEntry[], e
 export async function ensureIndex(config: Config, embedder: IndexEmbedder | undefined, log: (line: string) => void): Promise<string> {
   const current = await currentIndexDir(config.dataDir);
   if (current) {
-    const [sourceHash, manifest] = await Promise.all([handbookSourceHash(config.handbookDir), verifyIndexFiles(current).catch(() => undefined)]);
+    const [sourceHash, manifest] = await Promise.all([
+      handbookSourceHash(config.handbookDir),
+      verifyIndexFiles(current).catch(() => undefined),
+    ]);
     if (manifest?.sourceHash === sourceHash && !modelChange(manifest, embedder)) return current;
   }
   const { entries, glossary, sourceHash } = await readHandbook(config);

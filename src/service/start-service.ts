@@ -41,10 +41,15 @@ export interface ServiceLogging {
  * serving the index it has. `log` gets the start-up messages for the person
  * starting it; requests are logged as pino lines (src/server/logger.ts).
  */
-export async function startService(config: Config, log: (line: string) => void = console.log, logging: ServiceLogging = {}): Promise<RunningService> {
+export async function startService(
+  config: Config,
+  log: (line: string) => void = console.log,
+  logging: ServiceLogging = {},
+): Promise<RunningService> {
   const logger = createLogger({ level: config.server.logLevel, ...logging });
   const { embedder, status } = await createEmbedder(config.model, log);
-  if (status.state === 'loaded') log(`model: ${status.info.id} (${status.info.dtype}) from ${status.info.location}, loaded in ${status.loadMs} ms`);
+  if (status.state === 'loaded')
+    log(`model: ${status.info.id} (${status.info.dtype}) from ${status.info.location}, loaded in ${status.loadMs} ms`);
   else log(`model: not available, answering with keyword search only: ${status.reason}`);
 
   const dir = await ensureIndex(config, embedder, log);

@@ -7,7 +7,8 @@ import { enginePhase, indexPhase, servePhase, type EngineArgs, type PhaseContext
 import type { Figures } from './stats.ts';
 
 /** What the parent asks a child to do. */
-export type PhaseRequest = { phase: 'index'; context: PhaseContext } | { phase: 'engine'; args: EngineArgs } | { phase: 'serve'; context: PhaseContext };
+export type PhaseRequest =
+  { phase: 'index'; context: PhaseContext } | { phase: 'engine'; args: EngineArgs } | { phase: 'serve'; context: PhaseContext };
 
 /** What a child answers. */
 export type PhaseMessage =

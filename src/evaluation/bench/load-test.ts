@@ -19,12 +19,23 @@ function ask(agent: Agent, url: URL, question: string): Promise<{ status: number
   const body = JSON.stringify({ question });
   const started = performance.now();
   return new Promise((resolve) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }, timeout: 60_000 }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', (e) => resolve({ status: 0, ms: performance.now() - started, body: e.message }));
-    });
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        timeout: 60_000,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+        res.on('error', (e) => resolve({ status: 0, ms: performance.now() - started, body: e.message }));
+      },
+    );
     req.on('timeout', () => req.destroy(new Error('no answer within 60 s')));
     req.on('error', (e) => resolve({ status: 0, ms: performance.now() - started, body: e.message }));
     req.end(body);

@@ -73,13 +73,19 @@ export async function enginePhase(args: EngineArgs): Promise<{ figures: Figures;
   let t = performance.now();
   let search: (q: string) => string | undefined;
   if (args.engine === 'keyword') {
-    const engine = new KeywordSearch(new KeywordIndex(buildKeywordIndex(keywordDocs(vi, 'vi'), 'vi')), new GlossaryExpander(glossary, 'vi'));
+    const engine = new KeywordSearch(
+      new KeywordIndex(buildKeywordIndex(keywordDocs(vi, 'vi'), 'vi')),
+      new GlossaryExpander(glossary, 'vi'),
+    );
     search = (q) => {
       const doc = engine.search(q, args.k).hits[0]?.doc;
       return doc === undefined ? undefined : vi[doc]!.id;
     };
   } else {
-    const engine = new LexicalIndex(vi.map((e, i) => ({ id: String(i), question: e.title, aliases: e.aliases, tags: e.tags, body: answerText(e) })), 'vi');
+    const engine = new LexicalIndex(
+      vi.map((e, i) => ({ id: String(i), question: e.title, aliases: e.aliases, tags: e.tags, body: answerText(e) })),
+      'vi',
+    );
     search = (q) => {
       const id = engine.search(q, args.k)[0]?.id;
       return id === undefined ? undefined : vi[Number(id)]!.id;
@@ -137,6 +143,7 @@ export async function servePhase(
 
 async function dirSize(dir: string): Promise<number> {
   let total = 0;
-  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) if (e.isFile()) total += (await stat(path.join(e.parentPath, e.name))).size;
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true }))
+    if (e.isFile()) total += (await stat(path.join(e.parentPath, e.name))).size;
   return total;
 }

@@ -86,7 +86,11 @@ export async function runBench(o: BenchOptions): Promise<ReturnType<typeof combi
       HANDBOOK_RATE_LIMIT_GLOBAL: '10000000',
     });
     const profile = o.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(o.cpuProfDir)}`] : [];
-    const phase = (name: string) => ({ logFile, timeoutMs: o.timeoutMs, execArgv: [...profile, ...(name === 'engine' ? ['--expose-gc'] : [])] });
+    const phase = (name: string) => ({
+      logFile,
+      timeoutMs: o.timeoutMs,
+      execArgv: [...profile, ...(name === 'engine' ? ['--expose-gc'] : [])],
+    });
 
     const runs: Figures[] = [];
     for (let r = 1; r <= o.runs; r++) {
@@ -109,7 +113,10 @@ export async function runBench(o: BenchOptions): Promise<ReturnType<typeof combi
       for (const engine of ['keyword', 'minisearch'] as const) {
         o.log(`run ${r}/${o.runs}: ${engine} engine`);
         try {
-          const res = await runPhase({ phase: 'engine', args: { indexDir, engine, questions, k: 50, budgetMs: ENGINE_BUDGET_MS } }, phase('engine'));
+          const res = await runPhase(
+            { phase: 'engine', args: { indexDir, engine, questions, k: 50, budgetMs: ENGINE_BUDGET_MS } },
+            phase('engine'),
+          );
           Object.assign(figures, res.figures, { [`${engine}.peakRssMb`]: res.peakRssMb });
           tops[engine] = res.top ?? [];
         } catch (e) {
@@ -120,7 +127,9 @@ export async function runBench(o: BenchOptions): Promise<ReturnType<typeof combi
       }
       if (tops['keyword'] && tops['minisearch']) {
         const n = Math.min(tops['keyword'].length, tops['minisearch'].length);
-        figures['engines.top1Agreement'] = round(tops['keyword'].slice(0, n).filter((id, i) => id === tops['minisearch']![i]).length / Math.max(1, n));
+        figures['engines.top1Agreement'] = round(
+          tops['keyword'].slice(0, n).filter((id, i) => id === tops['minisearch']![i]).length / Math.max(1, n),
+        );
       }
 
       o.log(`run ${r}/${o.runs}: starting the service and sending ${o.requests} questions at concurrency ${CONCURRENCY.join(' and ')}`);
@@ -168,7 +177,8 @@ async function serveAndLoad(handle: ReturnType<typeof startPhase>, questions: st
   handle.stop();
   await handle.done;
   const top = CONCURRENCY.at(-1);
-  for (const k of ['p50Ms', 'p95Ms', 'p99Ms', 'rps']) if (figures[`ask.c${top}.${k}`] !== undefined) figures[`ask.${k}`] = figures[`ask.c${top}.${k}`]!;
+  for (const k of ['p50Ms', 'p95Ms', 'p99Ms', 'rps'])
+    if (figures[`ask.c${top}.${k}`] !== undefined) figures[`ask.${k}`] = figures[`ask.c${top}.${k}`]!;
   figures['ask.errors'] = CONCURRENCY.reduce((n, c) => n + Number(figures[`ask.c${c}.errors`] ?? 0), 0);
   return figures;
 }
@@ -184,7 +194,9 @@ async function buildSite(o: BenchOptions, handbookDir: string, outDir: string, l
   });
   const figures: Figures = { 'site.buildMs': res.ms, 'site.peakRssMb': res.peakRssMb };
   if (res.code !== 0) {
-    figures['site.error'] = res.timedOut ? `timed out after ${Math.round(res.ms / 1000)} s (peak ${res.peakRssMb} MB)` : `astro build exited with ${res.code}: ${tail(logFile, 6)}`;
+    figures['site.error'] = res.timedOut
+      ? `timed out after ${Math.round(res.ms / 1000)} s (peak ${res.peakRssMb} MB)`
+      : `astro build exited with ${res.code}: ${tail(logFile, 6)}`;
     return figures;
   }
   const files = (await readdir(outDir, { recursive: true })).map(String);

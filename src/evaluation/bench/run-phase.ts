@@ -70,7 +70,8 @@ export function startPhase(request: PhaseRequest, options: PhaseOptions): PhaseH
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       monitor.stop();
-      if (result) return resolve({ figures: result.figures, top: result.top, peakRssMb: Math.max(mb(result.maxRssKb * 1024), monitor.peakMb()) });
+      if (result)
+        return resolve({ figures: result.figures, top: result.top, peakRssMb: Math.max(mb(result.maxRssKb * 1024), monitor.peakMb()) });
       const why = failure ?? `exited (${signal ?? `code ${code}`}) after ${seconds()} s (${memory()}):\n${tail(options.logFile)}`;
       const error = new PhaseError(`${request.phase}: ${why}`);
       rejectReady(error);
@@ -90,7 +91,11 @@ export function runPhase(request: PhaseRequest, options: PhaseOptions) {
  * Runs a command (the site build) with its memory watched: wall time, the peak of its process tree, exit code.
  * Killed when it takes longer than `timeoutMs`.
  */
-export function runMeasured(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string; timeoutMs: number }) {
+export function runMeasured(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string; timeoutMs: number },
+) {
   return new Promise<{ ms: number; peakRssMb: number; code: number | null; timedOut: boolean }>((resolve, reject) => {
     const out = openSync(options.logFile, 'a');
     const started = performance.now();
