@@ -161,7 +161,7 @@ describe('the question API', () => {
   });
 
   describe('GET /api/health', () => {
-    it('reports keyword-only mode, why the model is unavailable, and the index counts', async () => {
+    it('reports keyword-only mode, why the model is unavailable, the index counts and which handbook is live', async () => {
       const res = await fetch(api('health'));
       expect(res.status).toBe(200);
       const body = (await res.json()) as Record<string, unknown>;
@@ -171,6 +171,10 @@ describe('the question API', () => {
         notice: 'keyword search only: the model is switched off (HANDBOOK_MODEL=off)',
         model: { state: 'unavailable', reason: 'the model is switched off (HANDBOOK_MODEL=off)' },
         index: { builtAt: expect.any(String) as unknown, model: null, entries: 5, passages: 20 },
+        handbook: {
+          version: expect.stringMatching(/^[0-9a-f]{12}$/) as unknown,
+          site: { version: expect.stringMatching(/^[0-9a-f]{12}$/) as unknown, builtAt: expect.any(String) as unknown, entries: 5 },
+        },
         questionLog: { ok: true, failures: 0 },
       });
       expect(Number.isNaN(Date.parse(String((body['index'] as { builtAt: string }).builtAt)))).toBe(false);

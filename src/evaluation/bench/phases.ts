@@ -64,12 +64,17 @@ export async function enginePhase(args: EngineArgs): Promise<{ figures: Figures;
   const { entries, glossary } = await readIndexFiles(args.indexDir);
   const vi = entries.filter((e) => e.lang === 'vi');
   const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
-  const used = () => {
-    gc();
+  const used = async () => {
+    // Freed typed arrays give their memory back in a task after the collection that found them (and a build
+    // leaves many behind as its arrays grow): collect and let those tasks run, a few times.
+    for (let i = 0; i < 3; i++) {
+      gc();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     const m = process.memoryUsage();
     return m.heapUsed + m.external;
   };
-  const before = used();
+  const before = await used();
   let t = performance.now();
   let search: (q: string) => string | undefined;
   if (args.engine === 'keyword') {
@@ -92,7 +97,7 @@ export async function enginePhase(args: EngineArgs): Promise<{ figures: Figures;
     };
   }
   const buildMs = performance.now() - t;
-  const retained = used() - before;
+  const retained = (await used()) - before;
   for (const q of args.questions.slice(0, 3)) search(q);
   const times: number[] = [];
   const top: string[] = [];

@@ -1,4 +1,9 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { ASK_INDEX_DIR, browserIndexFiles } from '../../browser/browser-index.ts';
+import type { Manifest } from '../../indexing/index-files.ts';
 import type { Config } from '../../config.ts';
 import { lexicalNotice, type ServiceState } from '../ask-handbook.ts';
 import { hideServerPaths } from '../hide-paths.ts';
@@ -9,8 +14,14 @@ import { hideServerPaths } from '../hide-paths.ts';
  */
 export function registerHealthRoute(app: FastifyInstance, config: Config, getState: () => ServiceState): void {
   const hide = (text: string) => hideServerPaths(text, config);
+  const siteVersionFile = path.join(config.siteDir, ASK_INDEX_DIR, browserIndexFiles().version);
   app.get('/api/health', async () => {
     const s = getState();
+    // Which handbook is live: the question index's and the served site's. They differ while one is rebuilt.
+    const site = await readFile(siteVersionFile, 'utf8').then(
+      (t) => JSON.parse(t) as { version: string; builtAt: string; entries: number },
+      () => undefined,
+    );
     const model =
       s.model.state === 'loaded'
         ? { state: 'loaded', id: s.model.info.id, source: s.model.info.source, dtype: s.model.info.dtype, loadMs: s.model.loadMs }
@@ -26,7 +37,18 @@ export function registerHealthRoute(app: FastifyInstance, config: Config, getSta
         entries: s.manifest.counts.entries,
         passages: s.manifest.counts.passages,
       },
+      handbook: {
+        version: handbookVersion(s.manifest),
+        site: site ? { version: site.version.slice(0, 12), builtAt: site.builtAt, entries: site.entries } : null,
+      },
       questionLog: s.log.health(),
     };
   });
+}
+
+/** A short fingerprint of the handbook an index was built from: its entries' content hashes and its glossary. */
+export function handbookVersion(manifest: Manifest): string {
+  const hash = createHash('sha256');
+  for (const key of Object.keys(manifest.entries).sort()) hash.update(`${key}=${manifest.entries[key]}\n`);
+  return hash.update(manifest.glossaryHash).digest('hex').slice(0, 12);
 }
