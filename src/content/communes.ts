@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
-import { isSeq, LineCounter, parseDocument } from 'yaml';
 import { HandbookError, type EntryProblem } from './entry-error.ts';
-import { issueToProblems } from './parse-entry.ts';
+import { parseYamlList } from './yaml-list.ts';
 
 /** File of the commune and ward list, inside the handbook folder. */
 export const COMMUNES_FILE = 'communes.yaml';
@@ -41,26 +40,17 @@ export function loadCommunes(dir: string, root = path.dirname(path.resolve(dir))
     throw e;
   }
   const file = path.relative(root, abs).split(path.sep).join('/');
-  const lines = new LineCounter();
-  const doc = parseDocument(source.normalize('NFC'), { lineCounter: lines, prettyErrors: false });
-  const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lines.linePos(offset).line);
-  const problems: EntryProblem[] = doc.errors.map((e) => ({
+  const { items, lineOf } = parseYamlList(
     file,
-    line: lineAt(e.pos[0]),
-    field: '',
-    message: `fix the YAML: ${e.message.split('\n')[0]}`,
-  }));
-  if (problems.length > 0) throw new HandbookError(problems);
-  if (!isSeq(doc.contents) && doc.contents !== null)
-    throw new HandbookError([{ file, line: 1, field: '', message: 'write the communes as a list of "- id: …" items' }]);
-  const parsed = CommunesSchema.safeParse(doc.toJS() ?? []);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push(...issueToProblems(file, issue, doc, lineAt, Object.keys(CommuneSchema.shape)));
-    throw new HandbookError(problems);
-  }
+    source,
+    CommunesSchema,
+    Object.keys(CommuneSchema.shape),
+    'write the communes as a list of "- id: …" items',
+  );
+  const problems: EntryProblem[] = [];
   const seen = new Map<string, number>();
-  parsed.data.forEach((c, i) => {
-    const line = lineAt((doc.getIn([i], true) as { range?: [number, number, number] } | undefined)?.range?.[0]);
+  items.forEach((c, i) => {
+    const line = lineOf(i);
     if (seen.has(c.id))
       problems.push({
         file,
@@ -71,5 +61,5 @@ export function loadCommunes(dir: string, root = path.dirname(path.resolve(dir))
     else seen.set(c.id, i);
   });
   if (problems.length > 0) throw new HandbookError(problems);
-  return parsed.data;
+  return items;
 }

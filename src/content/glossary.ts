@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'astro/zod';
-import { isSeq, LineCounter, parseDocument } from 'yaml';
 import { HandbookError, type EntryProblem } from './entry-error.ts';
-import { issueToProblems } from './parse-entry.ts';
+import { parseYamlList } from './yaml-list.ts';
 import { LANGS } from './topics.ts';
 
 /** File of the glossary, inside the handbook folder. */
@@ -53,27 +52,17 @@ export async function loadGlossary(dir: string, entryIds?: Set<string>, root = p
     throw e;
   }
   const file = path.relative(root, abs).split(path.sep).join('/');
-  const lines = new LineCounter();
-  const doc = parseDocument(source.normalize('NFC'), { lineCounter: lines, prettyErrors: false });
-  const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lines.linePos(offset).line);
-  const problems: EntryProblem[] = doc.errors.map((e) => ({
+  const { items, lineOf } = parseYamlList(
     file,
-    line: lineAt(e.pos[0]),
-    field: '',
-    message: `fix the YAML: ${e.message.split('\n')[0]}`,
-  }));
-  if (problems.length > 0) throw new HandbookError(problems);
-  if (!isSeq(doc.contents) && doc.contents !== null)
-    throw new HandbookError([{ file, line: 1, field: '', message: 'write the glossary as a list of "- term: …" items' }]);
-  const parsed = GlossarySchema.safeParse(doc.toJS() ?? []);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues)
-      problems.push(...issueToProblems(file, issue, doc, lineAt, Object.keys(GlossaryTermSchema.shape)));
-    throw new HandbookError(problems);
-  }
+    source,
+    GlossarySchema,
+    Object.keys(GlossaryTermSchema.shape),
+    'write the glossary as a list of "- term: …" items',
+  );
+  const problems: EntryProblem[] = [];
   const seen = new Map<string, number>();
-  parsed.data.forEach((t, i) => {
-    const line = lineAt((doc.getIn([i], true) as { range?: [number, number, number] } | undefined)?.range?.[0]);
+  items.forEach((t, i) => {
+    const line = lineOf(i);
     const key = `${t.lang}:${t.term.toLocaleLowerCase('vi')}`;
     if (seen.has(key))
       problems.push({ file, line, field: `${i}.term`, message: `"${t.term}" is already item ${seen.get(key)}; merge the two items` });
@@ -92,5 +81,5 @@ export async function loadGlossary(dir: string, entryIds?: Set<string>, root = p
     }
   });
   if (problems.length > 0) throw new HandbookError(problems);
-  return parsed.data;
+  return items;
 }

@@ -1,0 +1,39 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadGlossary } from '../../src/content/glossary.ts';
+
+let dir: string;
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function glossary(yaml: string, ids = new Set(['vi:dang-ky-khai-tu'])) {
+  dir = await mkdtemp(path.join(tmpdir(), 'glossary-'));
+  await writeFile(path.join(dir, 'glossary.yaml'), yaml);
+  return loadGlossary(dir, ids, path.dirname(dir));
+}
+
+describe('the glossary file', () => {
+  it('reads official terms with the words people use and the entries they lead to', async () => {
+    expect(await glossary('- term: Trích lục khai tử\n  lang: vi\n  says: [giấy chứng tử]\n  entries: [dang-ky-khai-tu]\n')).toEqual([
+      { term: 'Trích lục khai tử', lang: 'vi', says: ['giấy chứng tử'], entries: ['dang-ky-khai-tu'] },
+    ]);
+  });
+
+  it('names the file, line and field of every bad item', async () => {
+    const bad = glossary('- term: Trích lục khai tử\n  lang: vi\n  says: [giấy chứng tử]\n- term: X\n  lang: fr\n  says: []\n');
+    await expect(bad).rejects.toThrow(/glossary\.yaml:4: 1\.term: write the official term \(at least 2 characters\) \(got "X"\)/);
+    await expect(bad).rejects.toThrow(/glossary\.yaml:5: 1\.lang: write vi or en \(got "fr"\)/);
+    await expect(bad).rejects.toThrow(/glossary\.yaml:6: 1\.says: write at least one everyday word for the term/);
+  });
+
+  it('refuses a link to an entry that does not exist, and a term listed twice', async () => {
+    const bad = glossary(
+      '- term: Sổ đỏ\n  lang: vi\n  says: [bìa đỏ]\n  entries: [khong-co]\n- term: sổ đỏ\n  lang: vi\n  says: [sổ hồng]\n',
+    );
+    await expect(bad).rejects.toThrow(/glossary\.yaml:1: 0\.entries\.0: no vi entry has the id "khong-co"/);
+    await expect(bad).rejects.toThrow(/glossary\.yaml:5: 1\.term: "sổ đỏ" is already item 0; merge the two items/);
+  });
+});
