@@ -11,12 +11,12 @@ import {
   type DecisionFeatures,
   type DecisionModel,
 } from './answer-decision.ts';
+import { bestSection } from './best-section.ts';
 import { confidence, denseScale, fuse, lexicalScale, type FusionSettings } from './fusion.ts';
 import { GlossaryExpander, type GlossaryItem } from './glossary-expansion.ts';
 import { buildKeywordIndex, DEFAULT_KEYWORD_OPTIONS, KeywordIndex, type KeywordIndexData, type KeywordOptions } from './keyword-index.ts';
 import { keywordDocs } from './keyword-docs.ts';
 import { KeywordSearch } from './keyword-search.ts';
-import { lexicalTerms } from './lexical-terms.ts';
 import { detectLang } from '../text/detect-lang.ts';
 
 /** What to search. */
@@ -210,22 +210,4 @@ export class HandbookSearch {
     const status = decide(features, conf, this.decision);
     return { status, confidence: conf, mode: this.mode, lang, results: status === 'no_match' && !req.keepAll ? [] : results, features };
   }
-}
-
-/**
- * The answer section holding the most distinct question terms, exact spellings
- * included (so "tử" does not count where only "tư" stands); the first on a tie.
- */
-function bestSection(entry: StoredEntry, question: string) {
-  const terms = new Set(lexicalTerms(question, entry.lang));
-  let best = entry.sections[0];
-  let bestCount = -1;
-  for (const s of entry.sections) {
-    const count = new Set(lexicalTerms(`${s.heading}\n${s.text}`, entry.lang).filter((t) => terms.has(t))).size;
-    if (count > bestCount) {
-      best = s;
-      bestCount = count;
-    }
-  }
-  return best;
 }

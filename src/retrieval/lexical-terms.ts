@@ -3,7 +3,7 @@ import type { Lang } from '../content/topics.ts';
 import { foldWord, words } from '../text/fold.ts';
 
 /** Prefix that marks a term spelled with its exact diacritics, so it never collides with a folded term. */
-const EXACT = '=';
+export const EXACT = '=';
 
 /**
  * Terms the lexical index stores for a text, and that a query is turned into.

@@ -13,6 +13,7 @@ function columnsOf(db: DatabaseSync, table: string): Set<string> {
 export function createTables(db: DatabaseSync): void {
   db.exec(`
     PRAGMA journal_mode = WAL;
+    PRAGMA synchronous = NORMAL;
     PRAGMA busy_timeout = 2000;
     CREATE TABLE IF NOT EXISTS questions (
       id INTEGER PRIMARY KEY,

@@ -79,7 +79,8 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /**
  * Every question officers ask, with its outcome and feedback, in a SQLite file
- * (WAL mode, so reports can read while the service writes); also the votes of entry pages and the searches of
+ * (WAL mode, so reports can read while the service writes; `synchronous = NORMAL`, so an answer does not wait
+ * for a disk flush: a power cut may lose the last few questions, never the file); also the votes of entry pages and the searches of
  * the search box. Feeds the IOC dashboard and the unanswered-questions report.
  *
  * Writing never fails an answer: a write that SQLite refuses (a full disk, an
