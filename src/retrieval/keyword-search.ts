@@ -44,13 +44,10 @@ interface QueryTerm {
 /** Scratch arrays reused across questions; searching is synchronous, so one set per index is enough. */
 class Scratch {
   readonly score: Float64Array;
-  readonly cover: Float32Array[];
   readonly seen: Uint8Array;
   readonly touched: Uint32Array;
   constructor(n: number) {
     this.score = new Float64Array(n);
-    // per variant: coverage, title coverage, pair coverage
-    this.cover = Array.from({ length: 6 }, () => new Float32Array(n));
     this.seen = new Uint8Array(n);
     this.touched = new Uint32Array(n);
   }
@@ -59,7 +56,7 @@ class Scratch {
 /**
  * Ranks the entries of one {@link KeywordIndex} for a question: adds up the postings of the question's terms
  * (and, at {@link GLOSSARY_WEIGHT}, of the glossary's other names for its phrases), keeps the best `k` with a
- * heap, and computes the coverage signals from the same postings.
+ * heap, and reads the coverage signals of the kept entries from the same postings (a binary search per term).
  */
 export class KeywordSearch {
   readonly index: KeywordIndex;
@@ -118,24 +115,14 @@ export class KeywordSearch {
       if (q.variants & 1 && q.id !== undefined) knownMass += q.idf;
     }
 
+    // Scores: every posting of every weighted term, added up in one pass over flat arrays.
     const n = index.size;
     if (!this.scratch || this.scratch.score.length !== n) this.scratch = new Scratch(n);
     const s = this.scratch;
     let touchedCount = 0;
     const { offsets, docs, impacts, fields } = index.data;
-    const [coverA, titleA, pairA, coverB, titleB, pairB] = s.cover as [
-      Float32Array,
-      Float32Array,
-      Float32Array,
-      Float32Array,
-      Float32Array,
-      Float32Array,
-    ];
     for (const q of terms.values()) {
-      if (q.id === undefined) continue;
-      const a = (q.variants & 1) !== 0;
-      // Without a glossary match the official wording is the question itself: variant B would repeat A.
-      const b = matches.length > 0 && (q.variants & 2) !== 0;
+      if (q.id === undefined || q.weight === 0) continue;
       const end = offsets[q.id + 1]!;
       for (let p = offsets[q.id]!; p < end; p++) {
         const d = docs[p]!;
@@ -144,51 +131,51 @@ export class KeywordSearch {
           s.touched[touchedCount++] = d;
         }
         s.score[d]! += q.weight * impacts[p]!;
-        const inTitle = (fields[p]! & TITLE_FIELDS) !== 0;
-        if (a) {
-          coverA[d]! += q.idf;
-          if (inTitle) titleA[d]! += q.idf;
-          if (q.pair) pairA[d]! += q.idf;
-        }
-        if (b) {
-          coverB[d]! += q.idf;
-          if (inTitle) titleB[d]! += q.idf;
-          if (q.pair) pairB[d]! += q.idf;
-        }
       }
     }
-
     const heap = new TopK(k);
     for (let i = 0; i < touchedCount; i++) {
       const d = s.touched[i]!;
       if (s.score[d]! > 0 && (!filter || filter(d))) heap.offer(d, s.score[d]!);
+      s.seen[d] = 0;
+      s.score[d] = 0;
     }
+
+    // Signals, for the kept entries only: each question term looked up in its postings.
+    const variants = matches.length > 0 ? [0, 1] : [0];
     const hits = heap.sorted().map(({ doc, score }) => {
+      // per variant: coverage, title coverage, pair coverage
+      const cover = [0, 0, 0, 0, 0, 0];
+      for (const q of terms.values()) {
+        if (q.id === undefined || q.variants === 0) continue;
+        const p = postingOf(docs, offsets[q.id]!, offsets[q.id + 1]!, doc);
+        if (p < 0) continue;
+        const inTitle = (fields[p]! & TITLE_FIELDS) !== 0;
+        // Without a glossary match the official wording is the question itself: variant B would repeat A.
+        for (const v of variants) {
+          if (!(q.variants & (1 << v))) continue;
+          cover[v * 3]! += q.idf;
+          if (inTitle) cover[v * 3 + 1]! += q.idf;
+          if (q.pair) cover[v * 3 + 2]! += q.idf;
+        }
+      }
       let best: KeywordHit | undefined;
-      for (const v of matches.length > 0 ? [0, 1] : [0]) {
+      for (const v of variants) {
         const t = total[v]!;
         if (t === 0) continue;
-        const base = v * 3;
-        const coverage = s.cover[base]![doc]! / t;
+        const coverage = cover[v * 3]! / t;
         const hit = {
           doc,
           score,
           coverage,
-          titleCoverage: s.cover[base + 1]![doc]! / t,
-          pairCoverage: pairTotal[v]! > 0 ? s.cover[base + 2]![doc]! / pairTotal[v]! : coverage,
+          titleCoverage: cover[v * 3 + 1]! / t,
+          pairCoverage: pairTotal[v]! > 0 ? cover[v * 3 + 2]! / pairTotal[v]! : coverage,
         };
         if (!best || hit.coverage > best.coverage) best = hit;
       }
       return best ?? { doc, score, coverage: 0, titleCoverage: 0, pairCoverage: 0 };
     });
 
-    for (let i = 0; i < touchedCount; i++) {
-      const d = s.touched[i]!;
-      s.seen[d] = 0;
-      s.score[d] = 0;
-      coverA[d] = titleA[d] = pairA[d] = 0;
-      if (matches.length > 0) coverB[d] = titleB[d] = pairB[d] = 0;
-    }
     return {
       hits,
       known: total[0]! > 0 ? knownMass / total[0]! : 0,
@@ -196,6 +183,18 @@ export class KeywordSearch {
       words: typed.filter((t) => !isExactTerm(t) && !t.includes('_')).length,
     };
   }
+}
+
+/** Position of `doc` in `docs[start..end)` (ascending), or -1. */
+function postingOf(docs: Uint32Array, start: number, end: number, doc: number): number {
+  let lo = start;
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (docs[mid]! < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < end && docs[lo] === doc ? lo : -1;
 }
 
 /** The `k` best (entry, score) pairs: a min-heap on score, ties broken towards the earlier entry. */
