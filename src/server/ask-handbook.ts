@@ -13,12 +13,13 @@ export interface AskResponse extends AnswerBody {
   notice?: string;
   /**
    * Id of the logged question, for reference; null when the question log could not be written (the answer is
-   * given all the same, and `/api/health` counts the failure).
+   * given all the same, and `/api/health` counts the failure), and while the question waits in memory for another
+   * process to release the log (`/api/health` counts it as waiting).
    */
   questionId: number | null;
   /**
    * The token `POST /api/feedback` takes to rate this answer (once; a second vote replaces the first), accepted
-   * for 24 hours; null when the question log could not be written.
+   * for 24 hours, also while the question waits to be written; null when the question log could not be written.
    */
   feedbackToken: string | null;
   tookMs: number;

@@ -14,6 +14,7 @@ export function createTables(db: DatabaseSync): void {
   db.exec(`
     PRAGMA journal_mode = WAL;
     PRAGMA synchronous = NORMAL;
+    -- Opening may wait for another writer (a migration needs the lock); QuestionLog then stops waiting.
     PRAGMA busy_timeout = 2000;
     CREATE TABLE IF NOT EXISTS questions (
       id INTEGER PRIMARY KEY,

@@ -175,7 +175,7 @@ describe('the question API', () => {
           version: expect.stringMatching(/^[0-9a-f]{12}$/) as unknown,
           site: { version: expect.stringMatching(/^[0-9a-f]{12}$/) as unknown, builtAt: expect.any(String) as unknown, entries: 5 },
         },
-        questionLog: { ok: true, failures: 0 },
+        questionLog: { ok: true, failures: 0, waiting: 0 },
       });
       expect(Number.isNaN(Date.parse(String((body['index'] as { builtAt: string }).builtAt)))).toBe(false);
     });

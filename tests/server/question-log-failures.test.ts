@@ -18,17 +18,17 @@ describe('when the question log cannot be written', () => {
 
   it('still answers, without a questionId, and /api/health counts the failures', async () => {
     const failures: string[] = [];
-    const file = path.join(fixture.dataDir, 'locked.sqlite');
+    const file = path.join(fixture.dataDir, 'refusing.sqlite');
     const log = new QuestionLog(file, { onFailure: (e, action) => failures.push(`${action}: ${(e as Error).message}`) });
-    // Another process holds the write lock past the log's busy timeout: SQLite refuses every write.
+    // Stands in for a full disk: SQLite refuses every new question until the trigger is dropped.
     const other = new DatabaseSync(file);
-    other.exec('BEGIN EXCLUSIVE');
+    other.exec("CREATE TRIGGER refuse BEFORE INSERT ON questions BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
     const app = await createTestApp(fixture, {}, undefined, { ...fixture.state, log });
 
     const res = await injectAsk(app, { question: 'dang ky khai tu' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ answer: { id: 'dang-ky-khai-tu' }, questionId: null, feedbackToken: null });
-    expect(failures).toEqual(['record a question: database is locked']);
+    expect(failures).toEqual(['record a question: database or disk is full']);
 
     const form = await app.inject({
       method: 'POST',
@@ -38,12 +38,15 @@ describe('when the question log cannot be written', () => {
     });
     expect(form.statusCode).toBe(200);
 
-    expect((await app.inject('/api/health')).json()).toMatchObject({ status: 'ok', questionLog: { ok: false, failures: 2 } });
+    expect((await app.inject('/api/health')).json()).toMatchObject({
+      status: 'ok',
+      questionLog: { ok: false, failures: 2, waiting: 0 },
+    });
 
-    other.exec('ROLLBACK');
+    other.exec('DROP TRIGGER refuse');
     other.close();
     expect((await injectAsk(app, { question: 'dang ky khai tu' })).json()).toMatchObject({ questionId: expect.any(Number) as unknown });
-    expect((await app.inject('/api/health')).json()).toMatchObject({ questionLog: { ok: true, failures: 2 } });
+    expect((await app.inject('/api/health')).json()).toMatchObject({ questionLog: { ok: true, failures: 2, waiting: 0 } });
     await app.close();
     log.close();
   });
