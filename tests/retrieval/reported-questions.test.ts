@@ -1,0 +1,59 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { HandbookSearch, type SearchOutcome } from '../../src/retrieval/handbook-search.ts';
+import { handbookEntries, handbookGlossary } from '../../src/service/question-index.ts';
+import { REAL_HANDBOOK, ROOT } from '../support/paths.ts';
+
+// The questions a new user reported (issue 6), asked of the real handbook as the service asks it: no language given.
+let search: HandbookSearch;
+
+beforeAll(async () => {
+  const config = loadConfig({ HANDBOOK_DIR: REAL_HANDBOOK, HANDBOOK_MODEL: 'off' }, ROOT);
+  search = new HandbookSearch(await handbookEntries(config), config.retrieval, undefined, { glossary: await handbookGlossary(config) });
+});
+
+const ask = (question: string): Promise<SearchOutcome> => search.search({ question, k: 5 });
+
+/** Answered with `id`, or honestly not sure with `id` first among the closest entries: never a wrong answer. */
+function expectRightOrHonest(outcome: SearchOutcome, id: string) {
+  expect(['answered', 'no_confident_answer']).toContain(outcome.status);
+  expect(outcome.results[0]?.entry.id).toBe(id);
+}
+
+describe('the questions reported with the right entry first but refused', () => {
+  it.each([
+    ['Làm giấy chứng tử cho bố mới mất cần mang những giấy tờ gì?', 'dang-ky-khai-tu'],
+    ['Mở hộ kinh doanh bán tạp hóa thì đăng ký ở đâu?', 'dang-ky-ho-kinh-doanh'],
+    ['Hộ kinh doanh muốn nghỉ hẳn không buôn bán nữa thì làm thủ tục gì?', 'cham-dut-ho-kinh-doanh'],
+  ])('%j gets %s, as the answer or first among the closest entries', async (question, id) => {
+    expectRightOrHonest(await ask(question), id);
+  });
+
+  it('answers the grocery question outright', async () => {
+    const outcome = await ask('Mở hộ kinh doanh bán tạp hóa thì đăng ký ở đâu?');
+    expect(outcome.status).toBe('answered');
+  });
+});
+
+describe('the questions reported as answered or listed wrongly', () => {
+  it('does not answer "xin giấy phép kinh doanh karaoke" (a licence of another agency) with household registration', async () => {
+    expect((await ask('xin giấy phép kinh doanh karaoke')).status).not.toBe('answered');
+  });
+
+  it('says there is nothing on "Giá vàng hôm nay" and lists no unrelated entries', async () => {
+    const outcome = await ask('Giá vàng hôm nay');
+    expect(outcome.status).toBe('no_match');
+    expect(outcome.results).toEqual([]);
+  });
+
+  it('puts household-business entries first for "tạp hóa", not unrelated ones', async () => {
+    const outcome = await ask('tạp hóa');
+    expect(outcome.results[0]?.entry.id).toMatch(/ho-kinh-doanh$/);
+  });
+
+  it('answers an English question without a language given, from the English half', async () => {
+    const outcome = await ask('What documents are needed to register a death?');
+    expect(outcome).toMatchObject({ status: 'answered', lang: 'en' });
+    expect(outcome.results[0]?.entry).toMatchObject({ id: 'dang-ky-khai-tu', lang: 'en' });
+  });
+});
