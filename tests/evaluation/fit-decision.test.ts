@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../src/evaluation/synthetic-handbook.ts';
+import { fitDecision, fitLogistic } from '../../src/evaluation/fit-decision.ts';
+import type { AskedQuery } from '../../src/evaluation/run-eval.ts';
+import { answerProbability, FEATURE_NAMES, type DecisionFeatures } from '../../src/retrieval/answer-decision.ts';
+
+const features = (over: Partial<DecisionFeatures>): DecisionFeatures => ({
+  coverage: 0.5,
+  titleCoverage: 0.5,
+  pairCoverage: 0.5,
+  margin: 0.2,
+  known: 1,
+  glossary: 0,
+  shortness: 0.1,
+  coverageGap: 0.1,
+  ...over,
+});
+
+/** Points where a right best entry covers more of the question than a wrong one. */
+function points(n: number) {
+  const random = createRandom(7);
+  return Array.from({ length: n }, () => {
+    const label = random() < 0.5;
+    const coverage = label ? 0.6 + 0.4 * random() : 0.5 * random();
+    return { features: features({ coverage }), label };
+  });
+}
+
+describe('fitting the answer decision', () => {
+  it('learns a positive weight for a signal that separates right from wrong answers', () => {
+    const { weights } = fitLogistic(points(300));
+    expect(weights[FEATURE_NAMES.indexOf('coverage')]).toBeGreaterThan(1);
+  });
+
+  it('chooses the threshold so that wrong answers and answered out-of-scope questions stay within the targets', () => {
+    // One question in five is out of scope: its best entry covers little of it, like a wrong one.
+    const asked: AskedQuery[] = points(300).map((p, i) => {
+      const inScope = i % 5 !== 0;
+      return {
+        outcome: { ranked: [], relevant: new Set(), status: 'answered' },
+        features: inScope ? p.features : features({ coverage: 0.5 * p.features.coverage }),
+        topRight: inScope && p.label,
+        inScope,
+      };
+    });
+    const targets = { maxWrong: 0.025, maxOutOfScopeAnswered: 0.07, maxInScopeNoMatch: 0.03 };
+    const { model, dev } = fitDecision(asked, targets);
+    const answered = asked.filter((a) => answerProbability(a.features!, model) >= model.answerAt);
+    const inScope = asked.filter((a) => a.inScope).length;
+    expect(answered.filter((a) => a.inScope && !a.topRight).length / inScope).toBeLessThanOrEqual(targets.maxWrong);
+    expect(answered.filter((a) => !a.inScope).length / (asked.length - inScope)).toBeLessThanOrEqual(targets.maxOutOfScopeAnswered);
+    // Right answers cover more, so most of them stay answered: the threshold is not set higher than it needs.
+    expect(dev.answeredRight).toBeGreaterThan(0.4);
+  });
+});
