@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { HandbookError, type EntryProblem } from './entry-error.ts';
-import { parseYamlList } from './yaml-list.ts';
+import { readYamlList } from './yaml-list.ts';
 
 /** File of the commune and ward list, inside the handbook folder. */
 export const COMMUNES_FILE = 'communes.yaml';
@@ -31,22 +30,16 @@ export const CommunesSchema = z.array(CommuneSchema, { message: 'write the commu
  * Problems come as `file:line: field: message`, like entries'.
  */
 export function loadCommunes(dir: string, root = path.dirname(path.resolve(dir))): Commune[] {
-  const abs = path.join(path.resolve(dir), COMMUNES_FILE);
-  let source: string;
-  try {
-    source = readFileSync(abs, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw e;
-  }
-  const file = path.relative(root, abs).split(path.sep).join('/');
-  const { items, lineOf } = parseYamlList(
-    file,
-    source,
+  const list = readYamlList(
+    dir,
+    COMMUNES_FILE,
+    root,
     CommunesSchema,
     Object.keys(CommuneSchema.shape),
     'write the communes as a list of "- id: …" items',
   );
+  if (!list) return [];
+  const { file, items, lineOf } = list;
   const problems: EntryProblem[] = [];
   const seen = new Map<string, number>();
   items.forEach((c, i) => {

@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { HandbookError, type EntryProblem } from './entry-error.ts';
-import { parseYamlList } from './yaml-list.ts';
+import { readYamlList } from './yaml-list.ts';
 import { LANGS } from './topics.ts';
 
 /** File of the glossary, inside the handbook folder. */
@@ -43,22 +42,16 @@ export const GlossarySchema = z.array(GlossaryTermSchema, { message: 'write the 
  * like entries', and `entryIds` (`lang:id`) checks that every linked entry exists.
  */
 export async function loadGlossary(dir: string, entryIds?: Set<string>, root = path.dirname(path.resolve(dir))): Promise<GlossaryTerm[]> {
-  const abs = path.join(path.resolve(dir), GLOSSARY_FILE);
-  let source: string;
-  try {
-    source = await readFile(abs, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw e;
-  }
-  const file = path.relative(root, abs).split(path.sep).join('/');
-  const { items, lineOf } = parseYamlList(
-    file,
-    source,
+  const list = readYamlList(
+    dir,
+    GLOSSARY_FILE,
+    root,
     GlossarySchema,
     Object.keys(GlossaryTermSchema.shape),
     'write the glossary as a list of "- term: …" items',
   );
+  if (!list) return [];
+  const { file, items, lineOf } = list;
   const problems: EntryProblem[] = [];
   const seen = new Map<string, number>();
   items.forEach((t, i) => {

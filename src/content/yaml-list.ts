@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { z } from 'astro/zod';
 import { isSeq, LineCounter, parseDocument } from 'yaml';
 import { HandbookError, type EntryProblem } from './entry-error.ts';
@@ -33,4 +35,29 @@ export function parseYamlList<T>(
   }
   const lineOf = (index: number) => lineAt((doc.getIn([index], true) as { range?: [number, number, number] } | undefined)?.range?.[0]);
   return { items: parsed.data, lineOf };
+}
+
+/**
+ * Reads `<dir>/<name>` and parses it with {@link parseYamlList}; problems name the file relative to `root`. A
+ * missing file is undefined (an empty glossary, no communes). Read synchronously: the handbook's small list files
+ * are read once, where some callers cannot wait.
+ */
+export function readYamlList<T>(
+  dir: string,
+  name: string,
+  root: string,
+  schema: z.ZodType<T[]>,
+  itemKeys: string[],
+  listMessage: string,
+): { file: string; items: T[]; lineOf: (index: number) => number } | undefined {
+  const abs = path.join(path.resolve(dir), name);
+  let source: string;
+  try {
+    source = readFileSync(abs, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+  const file = path.relative(root, abs).split(path.sep).join('/');
+  return { file, ...parseYamlList(file, source, schema, itemKeys, listMessage) };
 }

@@ -24,10 +24,19 @@ function entryLink(d: Dashboard, lang: string, id: string): SafeHtml {
     : markup`<span lang="${lang}">${e.title}</span> <span class="hint">(${both('nháp', 'draft')})</span>`;
 }
 
-const empty = (text: SafeHtml, columns: number) =>
-  markup`<tr>
-    <td colspan="${columns}" class="hint">${text}</td>
-  </tr>`;
+/** A dashboard table: its column headings, its rows, and what it says when there are none. */
+function table(headings: SafeHtml[], rows: SafeHtml[], whenEmpty: SafeHtml): SafeHtml {
+  return markup`<table class="ioc-table">
+    <thead>
+      <tr>
+        ${headings.map((h) => markup`<th>${h}</th>`)}
+      </tr>
+    </thead>
+    <tbody>
+      ${rows.length > 0 ? rows : markup`<tr><td colspan="${headings.length}" class="hint">${whenEmpty}</td></tr>`}
+    </tbody>
+  </table>`;
+}
 
 /** The overview: questions by outcome with their shares, answer times, votes and searches. */
 export function overview(d: Dashboard): SafeHtml {
@@ -134,20 +143,17 @@ export function unanswered(d: Dashboard, csrf: string): SafeHtml {
     d.groups.length > GROUPS_SHOWN
       ? both(`Còn ${d.groups.length - GROUPS_SHOWN} nhóm nữa trong tệp CSV.`, `${d.groups.length - GROUPS_SHOWN} more groups in the CSV.`)
       : '';
-  return markup`<table class="ioc-table">
-      <thead>
-        <tr>
-          <th>${both('Số lần', 'Times')}</th>
-          <th>${both('Cách hỏi', 'Wordings')}</th>
-          <th>${both('Mục gần nhất', 'Closest entries')}</th>
-          <th>${both('Lần cuối', 'Last asked')}</th>
-          <th>${both('Soạn mục', 'Draft')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.length > 0 ? rows : empty(both('Mọi câu hỏi trong thời gian này đều được trả lời.', 'Every question in this period was answered.'), 5)}
-      </tbody>
-    </table>
+  return markup`${table(
+    [
+      both('Số lần', 'Times'),
+      both('Cách hỏi', 'Wordings'),
+      both('Mục gần nhất', 'Closest entries'),
+      both('Lần cuối', 'Last asked'),
+      both('Soạn mục', 'Draft'),
+    ],
+    rows,
+    both('Mọi câu hỏi trong thời gian này đều được trả lời.', 'Every question in this period was answered.'),
+  )}
     ${more}`;
 }
 
@@ -167,20 +173,17 @@ export function notHelpful(d: Dashboard): SafeHtml {
         </td>
       </tr>`,
   );
-  return markup`<table class="ioc-table">
-    <thead>
-      <tr>
-        <th>${both('Mục', 'Entry')}</th>
-        <th>${both('Không có ích (trả lời)', 'Not helpful (answers)')}</th>
-        <th>${both('Không có ích (trang)', 'Not helpful (page)')}</th>
-        <th>${both('Có ích', 'Helpful')}</th>
-        <th>${both('Góp ý mới nhất', 'Latest comments')}</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${rows.length > 0 ? rows : empty(both('Chưa có đánh giá “không có ích” nào.', 'No “not helpful” votes.'), 5)}
-    </tbody>
-  </table>`;
+  return table(
+    [
+      both('Mục', 'Entry'),
+      both('Không có ích (trả lời)', 'Not helpful (answers)'),
+      both('Không có ích (trang)', 'Not helpful (page)'),
+      both('Có ích', 'Helpful'),
+      both('Góp ý mới nhất', 'Latest comments'),
+    ],
+    rows,
+    both('Chưa có đánh giá “không có ích” nào.', 'No “not helpful” votes.'),
+  );
 }
 
 /** Searches that found nothing. */
@@ -194,19 +197,11 @@ export function emptySearches(d: Dashboard): SafeHtml {
         <td>${localTime(s.lastSearched)}</td>
       </tr>`,
   );
-  return markup`<table class="ioc-table">
-    <thead>
-      <tr>
-        <th>${both('Từ khóa', 'Query')}</th>
-        <th>${both('Ngôn ngữ', 'Language')}</th>
-        <th>${both('Số lần', 'Times')}</th>
-        <th>${both('Lần cuối', 'Last searched')}</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${rows.length > 0 ? rows : empty(both('Không có lượt tìm nào bị trống.', 'No search found nothing.'), 4)}
-    </tbody>
-  </table>`;
+  return table(
+    [both('Từ khóa', 'Query'), both('Ngôn ngữ', 'Language'), both('Số lần', 'Times'), both('Lần cuối', 'Last searched')],
+    rows,
+    both('Không có lượt tìm nào bị trống.', 'No search found nothing.'),
+  );
 }
 
 /** Questions, unanswered share and searches per commune or ward. */
@@ -222,21 +217,18 @@ export function communes(d: Dashboard): SafeHtml {
       <td class="num">${c.emptySearches}</td>
     </tr>`;
   });
-  return markup`<table class="ioc-table">
-    <thead>
-      <tr>
-        <th>${both('Xã/phường', 'Commune or ward')}</th>
-        <th>${both('Câu hỏi', 'Questions')}</th>
-        <th>${both('Chưa trả lời được', 'Unanswered')}</th>
-        <th>${both('Tỉ lệ chưa trả lời được', 'Unanswered share')}</th>
-        <th>${both('Tìm kiếm', 'Searches')}</th>
-        <th>${both('Không thấy gì', 'Found nothing')}</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${rows.length > 0 ? rows : empty(both('Chưa có câu hỏi hay lượt tìm nào.', 'No questions or searches yet.'), 6)}
-    </tbody>
-  </table>`;
+  return table(
+    [
+      both('Xã/phường', 'Commune or ward'),
+      both('Câu hỏi', 'Questions'),
+      both('Chưa trả lời được', 'Unanswered'),
+      both('Tỉ lệ chưa trả lời được', 'Unanswered share'),
+      both('Tìm kiếm', 'Searches'),
+      both('Không thấy gì', 'Found nothing'),
+    ],
+    rows,
+    both('Chưa có câu hỏi hay lượt tìm nào.', 'No questions or searches yet.'),
+  );
 }
 
 /** Entries due or overdue for review, by owner. */
@@ -253,19 +245,11 @@ export function review(d: Dashboard): SafeHtml {
         </td>
       </tr>`,
   );
-  return markup`<table class="ioc-table">
-    <thead>
-      <tr>
-        <th>${both('Phụ trách', 'Owner')}</th>
-        <th>${both('Mục', 'Entry')}</th>
-        <th>${both('Hạn rà soát', 'Review due')}</th>
-        <th>${both('Tình trạng', 'State')}</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${rows.length > 0 ? rows : empty(both('Không có mục nào đến hạn.', 'No entry is due.'), 4)}
-    </tbody>
-  </table>`;
+  return table(
+    [both('Phụ trách', 'Owner'), both('Mục', 'Entry'), both('Hạn rà soát', 'Review due'), both('Tình trạng', 'State')],
+    rows,
+    both('Không có mục nào đến hạn.', 'No entry is due.'),
+  );
 }
 
 /** Open points (`openQuestions`), by owner. */
@@ -280,17 +264,9 @@ export function openPointsTable(d: Dashboard): SafeHtml {
         <td lang="${p.lang}">${p.point}</td>
       </tr>`,
   );
-  return markup`<table class="ioc-table">
-    <thead>
-      <tr>
-        <th>${both('Phụ trách', 'Owner')}</th>
-        <th>${both('Mục', 'Entry')}</th>
-        <th>${both('Trạng thái', 'Status')}</th>
-        <th>${both('Điểm cần xác nhận', 'Open point')}</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${rows.length > 0 ? rows : empty(both('Không có điểm nào cần xác nhận.', 'No open points.'), 4)}
-    </tbody>
-  </table>`;
+  return table(
+    [both('Phụ trách', 'Owner'), both('Mục', 'Entry'), both('Trạng thái', 'Status'), both('Điểm cần xác nhận', 'Open point')],
+    rows,
+    both('Không có điểm nào cần xác nhận.', 'No open points.'),
+  );
 }

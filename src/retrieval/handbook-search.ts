@@ -17,6 +17,7 @@ import { GlossaryExpander, type GlossaryItem } from './glossary-expansion.ts';
 import { buildKeywordIndex, DEFAULT_KEYWORD_OPTIONS, KeywordIndex, type KeywordIndexData, type KeywordOptions } from './keyword-index.ts';
 import { keywordDocs } from './keyword-docs.ts';
 import { KeywordSearch } from './keyword-search.ts';
+import { lexicalTerms } from './lexical-terms.ts';
 import { detectLang } from '../text/detect-lang.ts';
 
 /** What to search. */
@@ -197,10 +198,12 @@ export class HandbookSearch {
       .map(([i, c]) => ({ i, c, score: fuse(c.lexical, c.dense, this.fusion) }))
       .sort((a, b) => b.score - a.score || a.i - b.i)
       .slice(0, req.k);
+    // Every entry of this half is in its language: the question's terms are made once for all the cited sections.
+    const questionTerms = new Set(lexicalTerms(req.question, lang));
     const results: EntryResult[] = ranked.map(({ i, c, score }) => {
       const entry = this.entries[i]!;
       const chunk = c.denseChunk;
-      const passage = chunk?.kind === 'section' ? entry.sections[chunk.part] : bestSection(entry, req.question);
+      const passage = chunk?.kind === 'section' ? entry.sections[chunk.part] : bestSection(entry, questionTerms);
       return { entry, score, coverage: c.coverage, dense: c.dense, passage: passage ?? { heading: '', text: '' } };
     });
     // The decision judges the keyword side's best entry; with a model the dense similarity of the top result is

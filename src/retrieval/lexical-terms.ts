@@ -24,7 +24,7 @@ export function lexicalTerms(text: string, lang: Lang, options: TermOptions = DE
   let previous: string | undefined;
   let previousExact: string | undefined;
   for (const word of words(text)) {
-    const base = lang === 'en' && options.stem ? stemmer(word) : word;
+    const base = lang === 'en' && options.stem ? stemWord(word) : word;
     const folded = foldWord(base);
     terms.push(folded);
     if (options.exact && folded !== base) terms.push(EXACT + base);
@@ -37,6 +37,21 @@ export function lexicalTerms(text: string, lang: Lang, options: TermOptions = DE
     previousExact = base;
   }
   return terms;
+}
+
+/** Stemmed English words already seen: the Porter stemmer is the costly step of an English text's terms. */
+const stems = new Map<string, string>();
+const STEM_CACHE_LIMIT = 50_000;
+
+/** The Porter stem of an English word that {@link words} produced, remembered. */
+export function stemWord(word: string): string {
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    stem = stemmer(word);
+    if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
+    stems.set(word, stem);
+  }
+  return stem;
 }
 
 /** Which kinds of terms {@link lexicalTerms} makes. */

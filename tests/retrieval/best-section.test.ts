@@ -51,6 +51,6 @@ describe('bestSection', () => {
         { heading: 'B', text: 'cũng không' },
       ],
     } as Parameters<typeof bestSection>[0];
-    expect(bestSection(entry, 'khai tử')?.heading).toBe('A');
+    expect(bestSection(entry, new Set(lexicalTerms('khai tử', 'vi')))?.heading).toBe('A');
   });
 });

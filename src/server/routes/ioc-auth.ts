@@ -86,6 +86,13 @@ export async function registerIocAuth(root: FastifyInstance, ioc: FastifyInstanc
     message: (_, s) => limited(s),
   });
 
+  /** The "dashboard is off" page: 503 while no account exists, 500 when the accounts file cannot be read. */
+  const sendDashboardOff = (request: FastifyRequest, reply: FastifyReply, status: 500 | 503, told?: string) =>
+    reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .send(dashboardOffPage(frameOf(ctx, request), told));
+
   await ioc.register(cookie);
 
   ioc.addHook('onRequest', async (request, reply) => {
@@ -104,10 +111,7 @@ export async function registerIocAuth(root: FastifyInstance, ioc: FastifyInstanc
         "The accounts file cannot be read; see the service's log.",
       );
       if (isApi(request)) throw new ApiError('internal_error', told);
-      return reply
-        .code(500)
-        .type('text/html; charset=utf-8')
-        .send(dashboardOffPage(frameOf(ctx, request), told));
+      return sendDashboardOff(request, reply, 500, told);
     }
     if (users === undefined || users.length === 0) {
       if (isApi(request))
@@ -115,10 +119,7 @@ export async function registerIocAuth(root: FastifyInstance, ioc: FastifyInstanc
           'unauthorized',
           `the IOC dashboard is off: no account exists; create one on the server with ${ADD_USER_COMMAND}`,
         );
-      return reply
-        .code(503)
-        .type('text/html; charset=utf-8')
-        .send(dashboardOffPage(frameOf(ctx, request)));
+      return sendDashboardOff(request, reply, 503);
     }
     const token = request.cookies[SESSION_COOKIE];
     const session = ctx.sessions.get(token);
@@ -156,22 +157,14 @@ export async function registerIocAuth(root: FastifyInstance, ioc: FastifyInstanc
 
   ioc.get('/ioc/sign-in', { config: { public: true } }, async (request, reply) => {
     const users = ctx.accounts.users();
-    if (users === undefined || users.length === 0)
-      return reply
-        .code(503)
-        .type('text/html; charset=utf-8')
-        .send(dashboardOffPage(frameOf(ctx, request)));
+    if (users === undefined || users.length === 0) return sendDashboardOff(request, reply, 503);
     if (ctx.sessions.get(request.cookies[SESSION_COOKIE])) return reply.redirect('/ioc/', 303);
     return showSignIn(request, reply);
   });
 
   ioc.post('/ioc/sign-in', { config: { public: true } }, async (request, reply) => {
     const users = ctx.accounts.users();
-    if (users === undefined || users.length === 0)
-      return reply
-        .code(503)
-        .type('text/html; charset=utf-8')
-        .send(dashboardOffPage(frameOf(ctx, request)));
+    if (users === undefined || users.length === 0) return sendDashboardOff(request, reply, 503);
     const form = SignInSchema.safeParse(request.body);
     if (!form.success || foreignOrigin(request) || !sameToken(request.cookies[SIGNIN_COOKIE], form.data.signin)) {
       reply.code(403);
