@@ -3,10 +3,11 @@
  * eval/officer-questions.json, asking the real handbook by keywords, and prints the dev figures.
  */
 import { writeFile } from 'node:fs/promises';
+import { CliError } from '../src/cli/cli-error.ts';
 import { runCli } from '../src/cli/run-cli.ts';
 import { loadConfig } from '../src/config.ts';
 import { readEvalDataset } from '../src/evaluation/eval-dataset.ts';
-import { fitDecision, thresholdTable } from '../src/evaluation/fit-decision.ts';
+import { crossValidate, fitDecision, thresholdTable } from '../src/evaluation/fit-decision.ts';
 import { runQueries } from '../src/evaluation/run-eval.ts';
 import { HandbookSearch } from '../src/retrieval/handbook-search.ts';
 import { handbookEntries, handbookGlossary } from '../src/service/question-index.ts';
@@ -21,12 +22,20 @@ await runCli(
     options: {
       dataset: { type: 'string', description: 'the question set (default eval/officer-questions.json)' },
       'dry-run': { type: 'boolean', description: 'print the fitted model without writing it' },
+      folds: {
+        type: 'string',
+        description: 'also estimate the decision on held-out dev questions by N-fold cross-validation (5 shuffles)',
+      },
     },
-    examples: ['npm run fit-decision', 'npm run fit-decision -- --dry-run'],
+    examples: ['npm run fit-decision', 'npm run fit-decision -- --dry-run', 'npm run fit-decision -- --dry-run --folds 5'],
   },
   async (values, log) => {
     const config = loadConfig();
     const file = (values['dataset'] as string | undefined) ?? 'eval/officer-questions.json';
+    const foldsText = values['folds'] as string | undefined;
+    const folds = foldsText === undefined ? undefined : Number(foldsText);
+    if (folds !== undefined && (!Number.isInteger(folds) || folds < 2))
+      throw new CliError(`--folds must be a whole number of at least 2 (for example --folds 5), not "${foldsText}"`);
     const data = await readEvalDataset(file);
     const dev = data.queries.filter((q) => q.split === 'dev');
     const search = new HandbookSearch(await handbookEntries(config), config.retrieval, undefined, {
@@ -47,9 +56,22 @@ await runCli(
     console.log('\nOn the dev half (shares): threshold  right  wrong  out-of-scope answered');
     for (const r of thresholdTable(asked, model))
       console.log(`  ${r.threshold.toFixed(2)}  ${r.right.toFixed(3)}  ${r.wrong.toFixed(3)}  ${r.outOfScopeAnswered.toFixed(3)}`);
+    if (folds !== undefined) {
+      const held = crossValidate(asked, folds);
+      console.log(
+        `\nHeld out (${held.folds}-fold cross-validation on dev, ${held.repeats} shuffles; weights and threshold fitted on the other folds):`,
+      );
+      console.log(
+        `  answered right ${pct(held.answeredRight)}, answered wrong ${pct(held.answeredWrong)}, out of scope refused ${pct(held.outOfScopeRefused)}`,
+      );
+    }
     if (!values['dry-run']) {
       await writeFile(MODEL_FILE, `${JSON.stringify(json, null, 2)}\n`);
       log('wrote src/retrieval/answer-model.json');
     }
   },
 );
+
+function pct(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}

@@ -1,5 +1,6 @@
 import { answerProbability, FEATURE_NAMES, type DecisionFeatures, type DecisionModel } from '../retrieval/answer-decision.ts';
 import type { AskedQuery } from './run-eval.ts';
+import { createRandom } from './synthetic-handbook.ts';
 
 /** Targets the thresholds are chosen for, on the dev half, with a margin below the issue's test targets. */
 export interface FitTargets {
@@ -105,6 +106,55 @@ export function fitDecision(
 
 function round(x: number): number {
   return Math.round(x * 10000) / 10000;
+}
+
+/** Figures of the answer decision on held-out questions, as shares (see {@link crossValidate}). */
+export interface HeldOutFigures {
+  answeredRight: number;
+  answeredWrong: number;
+  outOfScopeRefused: number;
+  folds: number;
+  repeats: number;
+}
+
+/**
+ * What the decision would do on questions it was not fitted on: the asked questions are shuffled and cut into
+ * `folds` parts; each part is decided by a model (weights and threshold) fitted on the others, and the counts are
+ * added up over all parts and `repeats` shuffles. The in-sample figures of {@link fitDecision} choose the
+ * threshold on the very questions they count, so they flatter; this is the estimate to compare signals with,
+ * without looking at the test half.
+ */
+export function crossValidate(asked: AskedQuery[], folds = 5, repeats = 5, targets: FitTargets = DEFAULT_FIT_TARGETS): HeldOutFigures {
+  if (!Number.isInteger(folds) || folds < 2) throw new RangeError(`folds must be a whole number of at least 2, not ${folds}`);
+  let right = 0;
+  let wrong = 0;
+  let outAnswered = 0;
+  for (let r = 0; r < repeats; r++) {
+    const random = createRandom(r + 1);
+    const order = asked.map((a) => ({ a, key: random() })).sort((x, y) => x.key - y.key);
+    for (let f = 0; f < folds; f++) {
+      const held = order.filter((_, i) => i % folds === f).map((o) => o.a);
+      const { model } = fitDecision(
+        order.filter((_, i) => i % folds !== f).map((o) => o.a),
+        targets,
+      );
+      for (const a of held) {
+        if (!a.features || answerProbability(a.features, model) < model.answerAt) continue;
+        if (!a.inScope) outAnswered++;
+        else if (a.topRight) right++;
+        else wrong++;
+      }
+    }
+  }
+  const nIn = Math.max(1, asked.filter((a) => a.inScope).length * repeats);
+  const nOut = Math.max(1, asked.filter((a) => !a.inScope).length * repeats);
+  return {
+    answeredRight: round(right / nIn),
+    answeredWrong: round(wrong / nIn),
+    outOfScopeRefused: round(1 - outAnswered / nOut),
+    folds,
+    repeats,
+  };
 }
 
 /** What each answer threshold would do on the asked queries (shares of in-scope and out-of-scope questions). */

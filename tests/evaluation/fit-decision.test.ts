@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../src/evaluation/synthetic-handbook.ts';
-import { fitDecision, fitLogistic } from '../../src/evaluation/fit-decision.ts';
+import { crossValidate, fitDecision, fitLogistic } from '../../src/evaluation/fit-decision.ts';
 import type { AskedQuery } from '../../src/evaluation/run-eval.ts';
 import { answerProbability, FEATURE_NAMES, type DecisionFeatures } from '../../src/retrieval/answer-decision.ts';
 
@@ -51,5 +51,36 @@ describe('fitting the answer decision', () => {
     expect(answered.filter((a) => !a.inScope).length / (asked.length - inScope)).toBeLessThanOrEqual(targets.maxOutOfScopeAnswered);
     // Right answers cover more, so most of them stay answered: the threshold is not set higher than it needs.
     expect(dev.answeredRight).toBeGreaterThan(0.4);
+  });
+});
+
+/** Asked questions whose right best entries cover more of the question; one in five out of scope. */
+function askedQuestions(n: number): AskedQuery[] {
+  return points(n).map((p, i) => {
+    const inScope = i % 5 !== 0;
+    return {
+      outcome: { ranked: [], relevant: new Set(), status: 'answered' },
+      features: inScope ? p.features : features({ coverage: 0.5 * p.features.coverage }),
+      topRight: inScope && p.label,
+      inScope,
+    };
+  });
+}
+
+describe('estimating the answer decision on held-out questions', () => {
+  it('answers the separable right answers of questions it was not fitted on, and few wrong ones', () => {
+    const held = crossValidate(askedQuestions(300), 5, 2);
+    expect(held.answeredRight).toBeGreaterThan(0.4);
+    expect(held.answeredWrong).toBeLessThan(0.06);
+    expect(held.outOfScopeRefused).toBeGreaterThan(0.85);
+  });
+
+  it('gives the same figures every run, so a change of signals can be compared with the last', () => {
+    const asked = askedQuestions(150);
+    expect(crossValidate(asked, 5, 2)).toEqual(crossValidate(asked, 5, 2));
+  });
+
+  it('refuses fewer than two folds', () => {
+    expect(() => crossValidate(askedQuestions(20), 1)).toThrow(/at least 2/);
   });
 });
