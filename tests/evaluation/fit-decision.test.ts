@@ -26,35 +26,7 @@ function points(n: number) {
   });
 }
 
-describe('fitting the answer decision', () => {
-  it('learns a positive weight for a signal that separates right from wrong answers', () => {
-    const { weights } = fitLogistic(points(300));
-    expect(weights[FEATURE_NAMES.indexOf('coverage')]).toBeGreaterThan(1);
-  });
-
-  it('chooses the threshold so that wrong answers and answered out-of-scope questions stay within the targets', () => {
-    // One question in five is out of scope: its best entry covers little of it, like a wrong one.
-    const asked: AskedQuery[] = points(300).map((p, i) => {
-      const inScope = i % 5 !== 0;
-      return {
-        outcome: { ranked: [], relevant: new Set(), status: 'answered' },
-        features: inScope ? p.features : features({ coverage: 0.5 * p.features.coverage }),
-        topRight: inScope && p.label,
-        inScope,
-      };
-    });
-    const targets = { maxWrong: 0.025, maxOutOfScopeAnswered: 0.07, maxInScopeNoMatch: 0.03 };
-    const { model, dev } = fitDecision(asked, targets);
-    const answered = asked.filter((a) => answerProbability(a.features!, model) >= model.answerAt);
-    const inScope = asked.filter((a) => a.inScope).length;
-    expect(answered.filter((a) => a.inScope && !a.topRight).length / inScope).toBeLessThanOrEqual(targets.maxWrong);
-    expect(answered.filter((a) => !a.inScope).length / (asked.length - inScope)).toBeLessThanOrEqual(targets.maxOutOfScopeAnswered);
-    // Right answers cover more, so most of them stay answered: the threshold is not set higher than it needs.
-    expect(dev.answeredRight).toBeGreaterThan(0.4);
-  });
-});
-
-/** Asked questions whose right best entries cover more of the question; one in five out of scope. */
+/** Asked questions whose right best entries cover more of the question; one in five is out of scope, and its best entry covers little of it, like a wrong one. */
 function askedQuestions(n: number): AskedQuery[] {
   return points(n).map((p, i) => {
     const inScope = i % 5 !== 0;
@@ -66,6 +38,25 @@ function askedQuestions(n: number): AskedQuery[] {
     };
   });
 }
+
+describe('fitting the answer decision', () => {
+  it('learns a positive weight for a signal that separates right from wrong answers', () => {
+    const { weights } = fitLogistic(points(300));
+    expect(weights[FEATURE_NAMES.indexOf('coverage')]).toBeGreaterThan(1);
+  });
+
+  it('chooses the threshold so that wrong answers and answered out-of-scope questions stay within the targets', () => {
+    const asked = askedQuestions(300);
+    const targets = { maxWrong: 0.025, maxOutOfScopeAnswered: 0.07, maxInScopeNoMatch: 0.03 };
+    const { model, dev } = fitDecision(asked, targets);
+    const answered = asked.filter((a) => answerProbability(a.features!, model) >= model.answerAt);
+    const inScope = asked.filter((a) => a.inScope).length;
+    expect(answered.filter((a) => a.inScope && !a.topRight).length / inScope).toBeLessThanOrEqual(targets.maxWrong);
+    expect(answered.filter((a) => !a.inScope).length / (asked.length - inScope)).toBeLessThanOrEqual(targets.maxOutOfScopeAnswered);
+    // Right answers cover more, so most of them stay answered: the threshold is not set higher than it needs.
+    expect(dev.answeredRight).toBeGreaterThan(0.4);
+  });
+});
 
 describe('estimating the answer decision on held-out questions', () => {
   it('answers the separable right answers of questions it was not fitted on, and few wrong ones', () => {
