@@ -42,6 +42,21 @@ export const EntrySchema = z
         },
       )
       .default([]),
+    /**
+     * Everyday wordings people type for this entry (sổ đỏ, giấy chứng tử, "bố tôi mất ở nhà thì làm gì"): search
+     * and the Ask box match them like aliases, but the page does not show them. Only what the entry answers.
+     */
+    searchPhrases: z
+      .array(
+        z
+          .string({ message: 'write each search phrase as text' })
+          .trim()
+          .min(2, { message: 'write each search phrase as words people type (at least 2 characters)' })
+          .max(200, { message: 'keep each search phrase under 200 characters' }),
+        { message: 'write searchPhrases as a list, one "- words people type" per line' },
+      )
+      .max(20, { message: 'keep at most 20 search phrases: the wordings people really use, not every variant' })
+      .default([]),
     /** One topic from the fixed list; must match the entry's folder. */
     topic: z.enum(TOPIC_KEYS, {
       message: `write one of: ${TOPIC_KEYS.join(', ')}`,

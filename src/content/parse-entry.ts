@@ -26,6 +26,11 @@ export interface HandbookEntry {
   declared: Set<string>;
 }
 
+/** Every way the entry's question is written: the question, its aliases and its search phrases. */
+export function askedAs(entry: Pick<HandbookEntry, 'data'>): string[] {
+  return [entry.data.question, ...entry.data.aliases, ...entry.data.searchPhrases];
+}
+
 export type ParseResult = { ok: true; entry: HandbookEntry } | { ok: false; problems: EntryProblem[] };
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;

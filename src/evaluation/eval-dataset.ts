@@ -66,6 +66,7 @@ export function datasetEntries(data: EvalDataset, lang: Lang): StoredEntry[] {
       title: f.question,
       url: `#${f.id}`,
       aliases: [],
+      searchPhrases: [],
       tags: [],
       sections: [{ heading: '', text: f.answer }],
     };

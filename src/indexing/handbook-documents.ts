@@ -12,6 +12,8 @@ export interface StoredEntry {
   title: string;
   url: string;
   aliases: string[];
+  /** Everyday wordings people type: matched like aliases, never shown. */
+  searchPhrases: string[];
   tags: string[];
   sections: { heading: string; text: string }[];
   /** sha256 of everything above: an unchanged hash means unchanged vectors. */
@@ -24,7 +26,7 @@ export interface Chunk {
   entry: number;
   /** `question`, `alias` or `section`: questions are embedded as queries, sections as passages. */
   kind: 'question' | 'alias' | 'section';
-  /** Section index for `section` chunks, alias index for `alias`, 0 for the question. */
+  /** Section index for `section` chunks, index in aliases then search phrases for `alias`, 0 for the question. */
   part: number;
   text: string;
 }
@@ -39,18 +41,19 @@ export function toStoredEntry(e: HandbookEntry): StoredEntry {
     title: e.data.question,
     url: e.url,
     aliases: e.data.aliases,
+    searchPhrases: e.data.searchPhrases,
     tags: e.data.tags,
     sections: e.sections,
   };
   return { ...base, hash: createHash('sha256').update(JSON.stringify(base)).digest('hex') };
 }
 
-/** The passages of an entry, in a fixed order: question, aliases, then answer sections. */
+/** The passages of an entry, in a fixed order: question, aliases and search phrases, then answer sections. */
 export function chunksOf(entry: StoredEntry, index: number): Chunk[] {
   return [
     // Some sources have answers only (no question text); an empty passage would match nothing.
     ...(entry.title.trim() ? [{ entry: index, kind: 'question' as const, part: 0, text: entry.title }] : []),
-    ...entry.aliases.map((text, part) => ({ entry: index, kind: 'alias' as const, part, text })),
+    ...[...entry.aliases, ...entry.searchPhrases].map((text, part) => ({ entry: index, kind: 'alias' as const, part, text })),
     ...entry.sections.map((s, part) => ({
       entry: index,
       kind: 'section' as const,

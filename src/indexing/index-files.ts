@@ -60,6 +60,8 @@ const StoredEntrySchema = z.object({
   title: z.string(),
   url: z.string(),
   aliases: z.array(z.string()),
+  // Indexes built before search phrases existed have none.
+  searchPhrases: z.array(z.string()).default([]),
   tags: z.array(z.string()),
   sections: z.array(z.object({ heading: z.string(), text: z.string() })),
   hash: z.string(),

@@ -1,7 +1,7 @@
 import type { Commune } from '../content/communes.ts';
 import { HandbookError } from '../content/entry-error.ts';
 import { loadHandbook } from '../content/load-handbook.ts';
-import type { HandbookEntry } from '../content/parse-entry.ts';
+import { askedAs, type HandbookEntry } from '../content/parse-entry.ts';
 import { TOPIC_KEYS, type Topic } from '../content/topics.ts';
 import type { StoredEntry } from '../indexing/handbook-documents.ts';
 import { normalizeForLog, type QuestionLog } from '../server/question-log.ts';
@@ -72,9 +72,9 @@ export async function buildDashboard(sources: DashboardSources, period: Period):
   }
   const entry = (lang: string, id: string) => info.get(`${lang}:${id}`);
   const figures = logFigures(sources.log, period);
-  const background = entries.flatMap((e) => [e.data.question, ...e.data.aliases].map((t) => ({ lang: e.lang, text: normalizeForLog(t) })));
+  const background = entries.flatMap((e) => askedAs(e).map((t) => ({ lang: e.lang, text: normalizeForLog(t) })));
   const asked = new Map<string, HandbookEntry>();
-  for (const e of entries) for (const q of [e.data.question, ...e.data.aliases]) asked.set(`${e.lang}:${normalizeForLog(q)}`, e);
+  for (const e of entries) for (const q of askedAs(e)) asked.set(`${e.lang}:${normalizeForLog(q)}`, e);
   return {
     period,
     figures,

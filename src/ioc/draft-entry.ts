@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { scaffoldEntry } from '../authoring/scaffold-entry.ts';
-import type { HandbookEntry } from '../content/parse-entry.ts';
+import { askedAs, type HandbookEntry } from '../content/parse-entry.ts';
 import type { Topic } from '../content/topics.ts';
 import { normalizeForLog } from '../server/question-log.ts';
 import type { QuestionGroup } from './question-groups.ts';
@@ -41,11 +41,11 @@ export function prepareDraft(input: {
   const question = input.question.trim().replace(/\s+/g, ' ');
   if (question.length < 8 || question.length > 200) throw new DraftRefused('write the entry’s question in 8 to 200 characters');
   const key = normalizeForLog(question);
-  const same = input.entries.find(
-    (e) => e.lang === group.lang && [e.data.question, ...e.data.aliases].some((q) => normalizeForLog(q) === key),
-  );
+  const same = input.entries.find((e) => e.lang === group.lang && askedAs(e).some((q) => normalizeForLog(q) === key));
   if (same)
-    throw new DraftRefused(`${same.file} already asks “${question}”; edit that entry (add the officers’ wordings to its aliases) instead`);
+    throw new DraftRefused(
+      `${same.file} already asks “${question}”; edit that entry (add the officers’ wordings to its aliases or searchPhrases) instead`,
+    );
   const seen = new Set([key]);
   const aliases = group.phrasings
     .map((p) => p.text.replace(/\s+/g, ' ').trim())

@@ -7,7 +7,12 @@ export function answerText(entry: Pick<StoredEntry, 'sections'>): string {
   return entry.sections.map((s) => `${s.heading}\n${s.text}`).join('\n\n');
 }
 
-/** The keyword documents of one language's half, in entry order: what the keyword index is built from. */
+/**
+ * The keyword documents of one language's half, in entry order: what the keyword index is built from. Search
+ * phrases weigh as aliases: both are other ways of asking the entry's question.
+ */
 export function keywordDocs(entries: StoredEntry[], lang: Lang): KeywordDoc[] {
-  return entries.filter((e) => e.lang === lang).map((e) => ({ question: e.title, aliases: e.aliases, tags: e.tags, body: answerText(e) }));
+  return entries
+    .filter((e) => e.lang === lang)
+    .map((e) => ({ question: e.title, aliases: [...e.aliases, ...e.searchPhrases], tags: e.tags, body: answerText(e) }));
 }

@@ -23,6 +23,7 @@ describe('EntrySchema', () => {
       id: 'dang-ky-khai-tu',
       question: 'Đăng ký khai tử cần những giấy tờ gì?',
       aliases: [],
+      searchPhrases: [],
       topic: 'civil-status',
       tags: [],
       legalBasis: [],
@@ -34,6 +35,17 @@ describe('EntrySchema', () => {
       reviewEvery: 6,
       status: 'published',
     });
+  });
+
+  it('takes up to 20 search phrases and says what to do with more', () => {
+    const phrases = Array.from({ length: 21 }, (_, i) => `giấy chứng tử ${i}`);
+    expect(EntrySchema.parse({ ...minimal, searchPhrases: phrases.slice(0, 20) }).searchPhrases).toHaveLength(20);
+    expect(problemsOf({ ...minimal, searchPhrases: phrases })).toEqual([
+      'searchPhrases: keep at most 20 search phrases: the wordings people really use, not every variant',
+    ]);
+    expect(problemsOf({ ...minimal, searchPhrases: ['x'] })).toEqual([
+      'searchPhrases.0: write each search phrase as words people type (at least 2 characters)',
+    ]);
   });
 
   it('keeps the values an entry gives instead of the defaults', () => {

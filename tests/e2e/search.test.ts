@@ -56,6 +56,20 @@ describe('searching the handbook from the home page', () => {
     });
   }
 
+  it('finds an entry by the words of its search phrases, which its page does not show', async () => {
+    const page = await searchFromHome('cu qua doi');
+    try {
+      expect(await firstResult(page), (await allResults(page)).join(' | ')).toEqual({
+        title: 'Đăng ký khai tử cần những giấy tờ gì?',
+        href: ENTRY_VI,
+      });
+      await page.goto(new URL(ENTRY_VI, service.url).href);
+      await expect(page.locator('main').innerText()).resolves.not.toContain('qua đời');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('leads from a result to the entry, its legal basis and review date, and its English version and back', async () => {
     const page = await searchFromHome('dang ky khai tu');
     try {

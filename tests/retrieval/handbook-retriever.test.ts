@@ -25,6 +25,11 @@ describe('the LangChain retriever', () => {
     expect(docs[0]!.pageContent.length).toBeGreaterThan(0);
   });
 
+  it('finds an entry by the everyday words of its search phrases', async () => {
+    const [doc] = await new HandbookRetriever({ search }).invoke('cụ trong xóm qua đời');
+    expect(doc!.metadata).toMatchObject({ id: 'dang-ky-khai-tu', lang: 'vi' });
+  });
+
   it('searches the English handbook for an English question', async () => {
     const [doc] = await new HandbookRetriever({ search }).invoke('What do I need to register a death?');
     expect(doc!.metadata).toMatchObject({ id: 'dang-ky-khai-tu', lang: 'en', url: '/en/civil-status/death-registration/' });
