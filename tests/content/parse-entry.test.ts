@@ -73,7 +73,7 @@ describe('parseEntry', () => {
 
   it('names an unknown field and lists the allowed ones', () => {
     expect(problems(FILE, entryFile(`${FRONTMATTER}\nauthor: Nguyễn Văn A`))).toEqual([
-      'handbook/vi/land/tranh-chap-dat.md:6: author: remove this field or rename it; allowed fields are: id, question, aliases, topic, tags, legalBasis, appliesTo, related, openQuestions, owner, reviewedOn, reviewEvery, status',
+      'handbook/vi/land/tranh-chap-dat.md:6: author: remove this field or rename it; allowed fields are: id, question, aliases, searchPhrases, topic, tags, legalBasis, appliesTo, related, openQuestions, owner, reviewedOn, reviewEvery, status',
     ]);
   });
 
@@ -81,8 +81,8 @@ describe('parseEntry', () => {
   // unknown field is not reported until the first is fixed.
   it('names every unknown field, not only the first', () => {
     expect(problems(FILE, entryFile(`${FRONTMATTER}\nauthor: Nguyễn Văn A\neditor: Trần Thị B`))).toEqual([
-      'handbook/vi/land/tranh-chap-dat.md:6: author: remove this field or rename it; allowed fields are: id, question, aliases, topic, tags, legalBasis, appliesTo, related, openQuestions, owner, reviewedOn, reviewEvery, status',
-      'handbook/vi/land/tranh-chap-dat.md:7: editor: remove this field or rename it; allowed fields are: id, question, aliases, topic, tags, legalBasis, appliesTo, related, openQuestions, owner, reviewedOn, reviewEvery, status',
+      'handbook/vi/land/tranh-chap-dat.md:6: author: remove this field or rename it; allowed fields are: id, question, aliases, searchPhrases, topic, tags, legalBasis, appliesTo, related, openQuestions, owner, reviewedOn, reviewEvery, status',
+      'handbook/vi/land/tranh-chap-dat.md:7: editor: remove this field or rename it; allowed fields are: id, question, aliases, searchPhrases, topic, tags, legalBasis, appliesTo, related, openQuestions, owner, reviewedOn, reviewEvery, status',
     ]);
   });
 
