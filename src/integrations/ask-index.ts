@@ -32,8 +32,12 @@ export function askIndex(options: { dir: string }): AstroIntegration {
         await mkdir(work, { recursive: true });
         const files = browserIndexFiles();
         const contents = new Map<string, Uint8Array | string>();
-        // The browser needs no content hash per entry: that is for the server's incremental re-embedding.
-        contents.set(files.entries, JSON.stringify(entries.map(({ hash: _hash, ...e }) => ({ ...e, hash: '' }))));
+        // The browser needs no content hash per entry (that is for the server's incremental re-embedding) and no
+        // search phrases: they are in the keyword index already, and the offline copy is kept small.
+        contents.set(
+          files.entries,
+          JSON.stringify(entries.map(({ hash: _hash, searchPhrases: _phrases, ...e }) => ({ ...e, searchPhrases: [], hash: '' }))),
+        );
         contents.set(files.glossary, glossaryRecord(glossary).json);
         for (const lang of LANGS)
           contents.set(files.keyword[lang], encodeKeywordIndex(buildKeywordIndex(keywordDocs(entries, lang), lang)));
