@@ -31,6 +31,12 @@ export const GlossaryTermSchema = z
     entries: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'write the id of an entry' })).default([]),
     /** One short sentence shown on the glossary page. */
     note: z.string().trim().min(3).optional(),
+    /**
+     * The handbook does not cover this procedure (another agency's, or not written yet): a question naming it is
+     * never answered from some other entry that shares its words ("giấy phép kinh doanh karaoke" is not household
+     * business registration). Such a term links to no entry.
+     */
+    notCovered: z.boolean({ message: 'write notCovered: true, or leave it out' }).default(false),
   })
   .strict();
 
@@ -60,6 +66,13 @@ export async function loadGlossary(dir: string, entryIds?: Set<string>, root = p
     if (seen.has(key))
       problems.push({ file, line, field: `${i}.term`, message: `"${t.term}" is already item ${seen.get(key)}; merge the two items` });
     else seen.set(key, i);
+    if (t.notCovered && t.entries.length > 0)
+      problems.push({
+        file,
+        line,
+        field: `${i}.entries`,
+        message: 'a term the handbook does not cover links to no entry; remove its entries or remove notCovered',
+      });
     if (entryIds) {
       t.entries.forEach((id, j) => {
         if (!entryIds.has(`${t.lang}:${id}`)) {

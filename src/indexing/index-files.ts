@@ -24,7 +24,9 @@ export const sha256 = (bytes: Uint8Array | string) => createHash('sha256').updat
 
 /** The glossary as the index stores it (what search needs of each term), and its hash for staleness checks. */
 export function glossaryRecord(glossary: GlossaryItem[]): { json: string; hash: string } {
-  const json = JSON.stringify(glossary.map(({ term, lang, says, entries }) => ({ term, lang, says, entries })));
+  const json = JSON.stringify(
+    glossary.map(({ term, lang, says, entries, notCovered }) => ({ term, lang, says, entries, ...(notCovered ? { notCovered } : {}) })),
+  );
   return { json, hash: sha256(json) };
 }
 
@@ -78,7 +80,13 @@ export interface IndexFiles {
   glossary: GlossaryItem[];
 }
 
-const GlossaryItemSchema = z.object({ term: z.string(), lang: z.enum(LANGS), says: z.array(z.string()), entries: z.array(z.string()) });
+const GlossaryItemSchema = z.object({
+  term: z.string(),
+  lang: z.enum(LANGS),
+  says: z.array(z.string()),
+  entries: z.array(z.string()),
+  notCovered: z.boolean().optional(),
+});
 
 /** Folder of the index that is serving, or undefined when none was built yet. */
 export async function currentIndexDir(dataDir: string): Promise<string | undefined> {

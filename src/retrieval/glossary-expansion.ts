@@ -7,6 +7,8 @@ export interface GlossaryItem {
   lang: Lang;
   says: string[];
   entries: string[];
+  /** The handbook does not cover it: a question naming it gets no answer from another entry. */
+  notCovered?: boolean | undefined;
 }
 
 /** One glossary phrase found in a question. */
@@ -19,6 +21,8 @@ export interface GlossaryMatch {
   expansions: string[];
   /** Entry ids linked to the item. */
   entries: string[];
+  /** The item is a procedure the handbook does not cover. */
+  notCovered: boolean;
 }
 
 interface Phrase {
@@ -67,7 +71,13 @@ export class GlossaryExpander {
         const t = this.items[phrase.item]!;
         const matchedFolded = phrase.folded.join(' ');
         const expansions = [t.term, ...t.says].filter((name) => words(name).map(foldDiacritics).join(' ') !== matchedFolded);
-        found.push({ matched: typed.slice(i, i + phrase.folded.length).join(' '), term: t.term, expansions, entries: t.entries });
+        found.push({
+          matched: typed.slice(i, i + phrase.folded.length).join(' '),
+          term: t.term,
+          expansions,
+          entries: t.entries,
+          notCovered: t.notCovered === true,
+        });
       }
       i += phrase.folded.length;
     }

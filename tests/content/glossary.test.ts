@@ -18,8 +18,15 @@ async function glossary(yaml: string, ids = new Set(['vi:dang-ky-khai-tu'])) {
 describe('the glossary file', () => {
   it('reads official terms with the words people use and the entries they lead to', async () => {
     expect(await glossary('- term: Trích lục khai tử\n  lang: vi\n  says: [giấy chứng tử]\n  entries: [dang-ky-khai-tu]\n')).toEqual([
-      { term: 'Trích lục khai tử', lang: 'vi', says: ['giấy chứng tử'], entries: ['dang-ky-khai-tu'] },
+      { term: 'Trích lục khai tử', lang: 'vi', says: ['giấy chứng tử'], entries: ['dang-ky-khai-tu'], notCovered: false },
     ]);
+  });
+
+  it('refuses entries on a term the handbook does not cover', async () => {
+    const bad = glossary('- term: Cấp hộ chiếu\n  lang: vi\n  says: [làm hộ chiếu]\n  entries: [dang-ky-khai-tu]\n  notCovered: true\n');
+    await expect(bad).rejects.toThrow(
+      /glossary\.yaml:1: 0\.entries: a term the handbook does not cover links to no entry; remove its entries or remove notCovered/,
+    );
   });
 
   it('names the file, line and field of every bad item', async () => {

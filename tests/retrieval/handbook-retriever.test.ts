@@ -30,6 +30,24 @@ describe('the LangChain retriever', () => {
     expect(doc!.metadata).toMatchObject({ id: 'dang-ky-khai-tu', lang: 'vi' });
   });
 
+  it('never answers a question naming a procedure the glossary marks as not covered, but still lists the closest entries', async () => {
+    const question = 'Đăng ký khai tử ở nước ngoài cần những giấy tờ gì?';
+    const notCovered = {
+      term: 'Ghi chú khai tử ở nước ngoài',
+      lang: 'vi' as const,
+      says: ['khai tử ở nước ngoài'],
+      entries: [],
+      notCovered: true,
+    };
+    const entries = (await loadHandbook({ dir: FIXTURE_HANDBOOK })).entries.map(toStoredEntry);
+    const withTerm = new HandbookSearch(entries, fusion, undefined, { glossary: [notCovered] });
+    const withoutTerm = new HandbookSearch(entries, fusion, undefined, { glossary: [{ ...notCovered, notCovered: false }] });
+    expect((await withoutTerm.search({ question, k: 3 })).status).toBe('answered');
+    const outcome = await withTerm.search({ question, k: 3 });
+    expect(outcome.status).toBe('no_confident_answer');
+    expect(outcome.results[0]?.entry.id).toBe('dang-ky-khai-tu');
+  });
+
   it('searches the English handbook for an English question', async () => {
     const [doc] = await new HandbookRetriever({ search }).invoke('What do I need to register a death?');
     expect(doc!.metadata).toMatchObject({ id: 'dang-ky-khai-tu', lang: 'en', url: '/en/civil-status/death-registration/' });
