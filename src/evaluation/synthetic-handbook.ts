@@ -116,6 +116,10 @@ export function* syntheticEntries(real: HandbookEntry[], { count, seed = 1 }: Sy
         pick(other.data.aliases.length > 0 ? other.data.aliases : [other.data.question]),
       ]),
     ];
+    // Eight of the base entry's search phrases, from a place that moves with the entry number: no draw from
+    // `random`, so everything else about the handbook stays as it was before entries had search phrases.
+    const phrases = base.data.searchPhrases;
+    const searchPhrases = Array.from({ length: Math.min(8, phrases.length) }, (_, j) => phrases[(i + j) % phrases.length]!);
     // Published entries need three aliases; an entry with few lends its own question and another's.
     for (const extra of [base.data.question, other.data.question]) if (aliases.length < 3 && !aliases.includes(extra)) aliases.push(extra);
     const tags = [...new Set([...base.data.tags, ...(random() < 0.5 && other.data.tags.length > 0 ? [pick(other.data.tags)] : [])])].slice(
@@ -133,6 +137,7 @@ export function* syntheticEntries(real: HandbookEntry[], { count, seed = 1 }: Sy
       id,
       question,
       aliases,
+      ...(searchPhrases.length > 0 ? { searchPhrases } : {}),
       topic: base.topic,
       tags,
       legalBasis: base.data.legalBasis,

@@ -19,6 +19,14 @@ describe('a synthetic handbook', () => {
     expect(new Set(a.map((e) => e.title)).size).toBeGreaterThan(45);
   });
 
+  it('gives each entry the search phrases of the real entry it is made from, as real entries have them', async () => {
+    const { entries } = await loadHandbook({ dir: FIXTURE_HANDBOOK });
+    const made = syntheticStoredEntries(entries, { count: 50, seed: 5 });
+    const fromDeath = made.filter((e) => e.title.startsWith('Đăng ký khai tử cần những giấy tờ gì'));
+    expect(fromDeath.length).toBeGreaterThan(0);
+    for (const e of fromDeath) expect(e.searchPhrases).toEqual(['ông cụ trong xóm vừa qua đời']);
+  });
+
   it('writes Markdown files that the loader reads back as exactly the entries made in memory, and that pass the publishing checks', async () => {
     const { entries } = await loadHandbook({ dir: FIXTURE_HANDBOOK });
     const dir = await mkdtemp(path.join(tmpdir(), 'synthetic-handbook-'));
