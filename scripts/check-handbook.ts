@@ -6,6 +6,7 @@
 import { findNearDuplicates } from '../src/authoring/near-duplicates.ts';
 import { openQuestionsByOwner, publishProblems } from '../src/authoring/publish-checks.ts';
 import { overdueEntries, relatedToDrafts, untranslated } from '../src/authoring/review-status.ts';
+import { notCoveredProblems } from '../src/authoring/not-covered.ts';
 import { runCli } from '../src/cli/run-cli.ts';
 import { loadConfig } from '../src/config.ts';
 import { HandbookError } from '../src/content/entry-error.ts';
@@ -25,7 +26,7 @@ await runCli(
     const { entries, byId } = await loadHandbook({ dir: config.handbookDir, includeDrafts: true });
     const glossary = await loadGlossary(config.handbookDir, new Set(byId.keys()));
     const today = new Date();
-    const problems = entries.flatMap((e) => publishProblems(e, today));
+    const problems = [...entries.flatMap((e) => publishProblems(e, today)), ...notCoveredProblems(entries, glossary)];
     if (problems.length > 0) throw new HandbookError(problems);
     const count = (lang: string) => entries.filter((e) => e.lang === lang && e.data.status === 'published').length;
     const drafts = entries.filter((e) => e.data.status === 'draft').length;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findNearDuplicates, type QuestionText } from '../../src/authoring/near-duplicates.ts';
+import { notCoveredProblems } from '../../src/authoring/not-covered.ts';
 import { overdueEntries, relatedToDrafts, reviewDue, untranslated } from '../../src/authoring/review-status.ts';
 import { scaffoldEntry, slugFromQuestion } from '../../src/authoring/scaffold-entry.ts';
 import { loadHandbook } from '../../src/content/load-handbook.ts';
@@ -21,6 +22,8 @@ describe('scaffolding a new entry', () => {
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.entry.data).toMatchObject({ id: slug, status: 'draft', reviewedOn: new Date('2026-11-22T00:00:00Z') });
+    // The author sees where everyday wordings go.
+    expect(text).toContain('\nsearchPhrases: []\n');
     expect(parsed.entry.sections.map((s) => s.heading)).toEqual(['Cần làm gì', 'Hồ sơ, giấy tờ', 'Phí và thời hạn', 'Lưu ý']);
   });
 
@@ -96,5 +99,40 @@ describe('related links to drafts', () => {
     const withDraft = entries.map((e) => (e === khaiTu ? { ...e, data: { ...e.data, related: [...e.data.related, 'ban-nhap'] } } : e));
     expect(relatedToDrafts(withDraft).map(({ entry, draft }) => [entry.data.id, draft])).toEqual([['dang-ky-khai-tu', 'ban-nhap']]);
     expect(relatedToDrafts(entries)).toEqual([]);
+  });
+});
+
+describe('an entry about a procedure the glossary marks as not covered', () => {
+  const passport = {
+    term: 'Cấp hộ chiếu phổ thông',
+    lang: 'vi' as const,
+    says: ['làm hộ chiếu'],
+    entries: [],
+    notCovered: true,
+  };
+  const entry = (status: 'draft' | 'published') => {
+    const parsed = parseEntry(
+      'handbook/vi/other/lam-ho-chieu.md',
+      `---\nid: lam-ho-chieu\nquestion: Làm hộ chiếu cần giấy tờ gì?\ntopic: other\nreviewedOn: 2026-12-01\nstatus: ${status}\n---\n\n## Cần làm gì\n\nNộp tờ khai.\n`,
+    );
+    if (!parsed.ok) throw new Error('the test entry does not parse');
+    return parsed.entry;
+  };
+
+  it('is refused once published, naming the file, the line and what to change in the glossary', () => {
+    expect(notCoveredProblems([entry('published')], [passport])).toEqual([
+      {
+        file: 'handbook/vi/other/lam-ho-chieu.md',
+        line: 3,
+        field: 'question',
+        message:
+          'it names "Cấp hộ chiếu phổ thông", which handbook/glossary.yaml marks notCovered, so Ask would never answer it; remove notCovered from that term and list this entry in its entries',
+      },
+    ]);
+  });
+
+  it('is left alone as a draft, or once the term is covered', () => {
+    expect(notCoveredProblems([entry('draft')], [passport])).toEqual([]);
+    expect(notCoveredProblems([entry('published')], [{ ...passport, notCovered: false }])).toEqual([]);
   });
 });

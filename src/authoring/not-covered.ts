@@ -1,0 +1,30 @@
+import type { EntryProblem } from '../content/entry-error.ts';
+import type { GlossaryTerm } from '../content/glossary.ts';
+import type { HandbookEntry } from '../content/parse-entry.ts';
+import { foldWord, words } from '../text/fold.ts';
+
+/** ` a b c ` of a text's folded words, so a phrase is found only as whole words. */
+const folded = (text: string) => ` ${words(text).map(foldWord).join(' ')} `;
+
+/**
+ * A published entry whose question names a procedure the glossary marks `notCovered` would never be answered: Ask
+ * caps every question naming that term at "not sure". Written when the IOC team adds the entry and forgets the
+ * glossary; `npm run check` fails on it.
+ */
+export function notCoveredProblems(entries: HandbookEntry[], glossary: GlossaryTerm[]): EntryProblem[] {
+  const terms = glossary.filter((t) => t.notCovered);
+  return entries.flatMap((entry) => {
+    if (entry.data.status !== 'published') return [];
+    const question = folded(entry.data.question);
+    const term = terms.find((t) => t.lang === entry.lang && [t.term, ...t.says].some((name) => question.includes(folded(name))));
+    if (!term) return [];
+    return [
+      {
+        file: entry.file,
+        line: entry.fieldLines['question'] ?? 1,
+        field: 'question',
+        message: `it names "${term.term}", which handbook/glossary.yaml marks notCovered, so Ask would never answer it; remove notCovered from that term and list this entry in its entries`,
+      },
+    ];
+  });
+}
