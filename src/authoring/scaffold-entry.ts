@@ -45,6 +45,8 @@ export function scaffoldEntry(input: ScaffoldInput): { slug: string; text: strin
     `id: ${id}`,
     `question: ${yamlString(input.question)}`,
     ...(input.aliases?.length ? ['aliases:', ...input.aliases.map((a) => `  - ${yamlString(a)}`)] : ['aliases: []']),
+    // The everyday wordings people type (not shown on the page); see docs/writing-entries.md.
+    'searchPhrases: []',
     `topic: ${input.topic}`,
     'tags: []',
     'legalBasis: []',

@@ -385,7 +385,7 @@ describe('drafting an entry from an unanswered group', () => {
     const file = path.join(handbookDir, 'vi/other/lam-ho-chieu.md');
     const text = await readFile(file, 'utf8');
     expect(text).toContain(
-      'question: "Làm hộ chiếu cần giấy tờ gì?"\naliases:\n  - "Làm hộ chiếu cần gì?"\n  - "Làm hộ chiếu cần những gì?"\ntopic: other\n',
+      'question: "Làm hộ chiếu cần giấy tờ gì?"\naliases:\n  - "Làm hộ chiếu cần gì?"\n  - "Làm hộ chiếu cần những gì?"\nsearchPhrases: []\ntopic: other\n',
     );
     expect(text).toContain('status: draft');
     const { byId } = await loadHandbook({ dir: handbookDir, includeDrafts: true });
