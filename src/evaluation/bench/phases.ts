@@ -5,7 +5,7 @@ import { createEmbedder } from '../../embeddings/create-embedder.ts';
 import { buildIndex } from '../../indexing/build-index.ts';
 import { readIndexFiles } from '../../indexing/index-files.ts';
 import { GlossaryExpander } from '../../retrieval/glossary-expansion.ts';
-import { answerText, keywordDocs } from '../../retrieval/keyword-docs.ts';
+import { keywordDocs } from '../../retrieval/keyword-docs.ts';
 import { buildKeywordIndex, KeywordIndex } from '../../retrieval/keyword-index.ts';
 import { KeywordSearch } from '../../retrieval/keyword-search.ts';
 import { LexicalIndex } from '../../retrieval/lexical-index.ts';
@@ -88,7 +88,8 @@ export async function enginePhase(args: EngineArgs): Promise<{ figures: Figures;
     };
   } else {
     const engine = new LexicalIndex(
-      vi.map((e, i) => ({ id: String(i), question: e.title, aliases: e.aliases, tags: e.tags, body: answerText(e) })),
+      // The same text the keyword engine indexes (search phrases weigh as aliases), so the two rank the same entries.
+      keywordDocs(vi, 'vi').map((d, i) => ({ id: String(i), ...d })),
       'vi',
     );
     search = (q) => {
