@@ -32,11 +32,20 @@ export function askIndex(options: { dir: string }): AstroIntegration {
         await mkdir(work, { recursive: true });
         const files = browserIndexFiles();
         const contents = new Map<string, Uint8Array | string>();
-        // The browser needs no content hash per entry (that is for the server's incremental re-embedding) and no
-        // search phrases: they are in the keyword index already, and the offline copy is kept small.
+        // The browser ranks with the keyword index built here, so of each entry it needs only what a result shows
+        // (title, link, topic, sections for the excerpt): no content hash (that is for the server's incremental
+        // re-embedding), no aliases, tags or search phrases. The offline copy stays small.
         contents.set(
           files.entries,
-          JSON.stringify(entries.map(({ hash: _hash, searchPhrases: _phrases, ...e }) => ({ ...e, searchPhrases: [], hash: '' }))),
+          JSON.stringify(
+            entries.map(({ hash: _hash, aliases: _aliases, tags: _tags, searchPhrases: _phrases, ...e }) => ({
+              ...e,
+              aliases: [],
+              searchPhrases: [],
+              tags: [],
+              hash: '',
+            })),
+          ),
         );
         contents.set(files.glossary, glossaryRecord(glossary).json);
         for (const lang of LANGS)
