@@ -138,6 +138,28 @@ describe('LexicalIndex', () => {
     expect(() => decodeKeywordIndex(encodeKeywordIndex(data).subarray(0, 40))).toThrow(/keyword index/);
   });
 
+  it('stores entry numbers in two bytes for a handbook of fewer than 65,536 entries, and still reads four-byte files', () => {
+    const docs: LexicalDoc[] = Array.from({ length: 40 }, (_, i) => ({
+      id: String(i),
+      question: `Thủ tục số ${i} về chứng thực và hộ tịch`,
+      aliases: [`hỏi ${i}`],
+      tags: ['chứng thực'],
+      body: `Nội dung ${i} nộp giấy tờ tại xã.`,
+    }));
+    const data = buildKeywordIndex(docs, 'vi');
+    const two = encodeKeywordIndex(data);
+    const four = encodeKeywordIndex(data, { docWidth: 4 });
+    // Half of every entry number's four bytes is saved, give or take the padding and the header's width field.
+    expect(four.byteLength - two.byteLength).toBeGreaterThan(data.docs.length * 2 - 24);
+    for (const bytes of [two, four]) {
+      const read = decodeKeywordIndex(bytes);
+      expect(read.docs).toBeInstanceOf(Uint32Array);
+      expect([...read.docs]).toEqual([...data.docs]);
+      expect([...read.impacts]).toEqual([...data.impacts]);
+      expect([...read.fields]).toEqual([...data.fields]);
+    }
+  });
+
   it('keeps only the ids the filter accepts', () => {
     const docs: LexicalDoc[] = [
       { id: 'a', question: 'Chứng thực chữ ký', aliases: [], tags: [], body: 'Nộp giấy tờ.' },
