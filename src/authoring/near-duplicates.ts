@@ -70,7 +70,7 @@ class QuestionGroup {
   /** Position in `positions` of each question of the group, by its position in `questions`. */
   private readonly local = new Map<number, number>();
   private readonly offsets: Uint32Array;
-  private readonly docs: Uint32Array;
+  private readonly docs: Uint32Array | Uint16Array;
   private readonly weights: Float64Array;
   /** Each question's distinct folded terms, in text order (the similarity adds them up in that order). */
   private readonly sets: Set<number>[];

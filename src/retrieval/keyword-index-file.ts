@@ -73,11 +73,7 @@ export function decodeKeywordIndex(bytes: Uint8Array): KeywordIndexData {
     return view;
   };
   const offsets = take((b, o, l) => new Uint32Array(b, o, l), t + 1, 4);
-  // Searching reads entry numbers as 32-bit: two-byte ones are widened once, here.
-  const docs =
-    docWidth === 2
-      ? Uint32Array.from(take((b, o, l) => new Uint16Array(b, o, l), p, 2))
-      : take((b, o, l) => new Uint32Array(b, o, l), p, 4);
+  const docs = docWidth === 2 ? take((b, o, l) => new Uint16Array(b, o, l), p, 2) : take((b, o, l) => new Uint32Array(b, o, l), p, 4);
   const impacts = take((b, o, l) => new Float32Array(b, o, l), p, 4);
   const fields = take((b, o, l) => new Uint8Array(b, o, l), p, 1);
   if (offsets[t] !== p) throw new Error('the keyword index postings do not add up');

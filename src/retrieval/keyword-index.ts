@@ -96,7 +96,7 @@ export interface KeywordIndexData {
   /** Postings of term t are `offsets[t]` .. `offsets[t + 1]`. */
   offsets: Uint32Array;
   /** Entry number of each posting, ascending within a term. */
-  docs: Uint32Array;
+  docs: Uint32Array | Uint16Array;
   /** BM25 contribution of each posting, field weights included. */
   impacts: Float32Array;
   /** Fields the term occurs in, one bit per field in {@link FIELDS} order. */

@@ -186,7 +186,7 @@ export class KeywordSearch {
 }
 
 /** Position of `doc` in `docs[start..end)` (ascending), or -1. */
-function postingOf(docs: Uint32Array, start: number, end: number, doc: number): number {
+function postingOf(docs: Uint32Array | Uint16Array, start: number, end: number, doc: number): number {
   let lo = start;
   let hi = end;
   while (lo < hi) {
