@@ -12,11 +12,11 @@ const folded = (text: string) => ` ${words(text).map(foldWord).join(' ')} `;
  * glossary; `npm run check` fails on it.
  */
 export function notCoveredProblems(entries: HandbookEntry[], glossary: GlossaryTerm[]): EntryProblem[] {
-  const terms = glossary.filter((t) => t.notCovered);
+  const terms = glossary.filter((t) => t.notCovered).map((t) => ({ term: t, names: [t.term, ...t.says].map(folded) }));
   return entries.flatMap((entry) => {
     if (entry.data.status !== 'published') return [];
     const question = folded(entry.data.question);
-    const term = terms.find((t) => t.lang === entry.lang && [t.term, ...t.says].some((name) => question.includes(folded(name))));
+    const term = terms.find((t) => t.term.lang === entry.lang && t.names.some((name) => question.includes(name)))?.term;
     if (!term) return [];
     return [
       {

@@ -1,6 +1,6 @@
 import { answerProbability, FEATURE_NAMES, type DecisionFeatures, type DecisionModel } from '../retrieval/answer-decision.ts';
 import type { AskedQuery } from './run-eval.ts';
-import { createRandom } from './synthetic-handbook.ts';
+import { createRandom } from './seeded-random.ts';
 
 /** Targets the thresholds are chosen for, on the dev half, with a margin below the test targets. */
 export interface FitTargets {

@@ -7,6 +7,7 @@ import type { HandbookEntry } from '../content/parse-entry.ts';
 import type { Topic } from '../content/topics.ts';
 import { entryUrl } from '../content/urls.ts';
 import { toStoredEntry, type StoredEntry } from '../indexing/handbook-documents.ts';
+import { createRandom } from './seeded-random.ts';
 
 /**
  * Synthetic Vietnamese handbooks of any size, made from the real entries, for measuring speed and memory at
@@ -34,21 +35,6 @@ export interface SyntheticOptions {
 
 /** Ids of synthetic entries: `synth-000123`. */
 export const syntheticId = (i: number) => `synth-${String(i).padStart(6, '0')}`;
-
-/**
- * mulberry32: a small, fast, seedable PRNG (uniform in [0, 1)); good enough to shuffle test data, not for
- * anything secret.
- */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Syllables of Vietnamese commune and ward names; two or three make a name ("Tân Phú Đông"). */
 const PLACE_SYLLABLES = (

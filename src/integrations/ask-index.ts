@@ -35,18 +35,7 @@ export function askIndex(options: { dir: string }): AstroIntegration {
         // The browser ranks with the keyword index built here, so of each entry it needs only what a result shows
         // (title, link, topic, sections for the excerpt): no content hash (that is for the server's incremental
         // re-embedding), no aliases, tags or search phrases. The offline copy stays small.
-        contents.set(
-          files.entries,
-          JSON.stringify(
-            entries.map(({ hash: _hash, aliases: _aliases, tags: _tags, searchPhrases: _phrases, ...e }) => ({
-              ...e,
-              aliases: [],
-              searchPhrases: [],
-              tags: [],
-              hash: '',
-            })),
-          ),
-        );
+        contents.set(files.entries, JSON.stringify(entries.map((e) => ({ ...e, aliases: [], searchPhrases: [], tags: [], hash: '' }))));
         contents.set(files.glossary, glossaryRecord(glossary).json);
         for (const lang of LANGS)
           contents.set(files.keyword[lang], encodeKeywordIndex(buildKeywordIndex(keywordDocs(entries, lang), lang)));

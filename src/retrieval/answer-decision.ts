@@ -80,10 +80,19 @@ export function answerProbability(f: DecisionFeatures, m: DecisionModel = DEFAUL
   return 1 / (1 + Math.exp(-z));
 }
 
-/** The decision for a probability (blended with the model's similarity by the caller when one is loaded). */
-export function decide(f: DecisionFeatures | undefined, confidence: number, m: DecisionModel = DEFAULT_DECISION_MODEL): AnswerStatus {
+/**
+ * The decision for a probability (blended with the model's similarity by the caller when one is loaded). A question
+ * that names a procedure the handbook does not cover (`namesUncovered`, a glossary term marked `notCovered`) is
+ * never answered from another entry: at best the closest entries are shown.
+ */
+export function decide(
+  f: DecisionFeatures | undefined,
+  confidence: number,
+  m: DecisionModel = DEFAULT_DECISION_MODEL,
+  namesUncovered = false,
+): AnswerStatus {
   if (!f) return 'no_match';
-  if (confidence >= m.answerAt) return 'answered';
+  if (confidence >= m.answerAt) return namesUncovered ? 'no_confident_answer' : 'answered';
   if (confidence < m.noMatch.probability && (f.coverage < m.noMatch.coverage || f.known < m.noMatch.known)) return 'no_match';
   return 'no_confident_answer';
 }

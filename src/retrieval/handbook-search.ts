@@ -210,9 +210,12 @@ export class HandbookSearch {
     // blended in by HANDBOOK_DENSE_CONFIDENCE (0 until calibrated with real weights).
     const probability = features ? answerProbability(features, this.decision) : 0;
     const conf = confidence(probability, results[0]?.dense, this.fusion);
-    // A question that names a procedure the handbook does not cover is never answered from another entry.
-    const decided = decide(features, conf, this.decision);
-    const status = decided === 'answered' && keyword.glossary.some((m) => m.notCovered) ? 'no_confident_answer' : decided;
+    const status = decide(
+      features,
+      conf,
+      this.decision,
+      keyword.glossary.some((m) => m.notCovered),
+    );
     return { status, confidence: conf, mode: this.mode, lang, results: status === 'no_match' && !req.keepAll ? [] : results, features };
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../../src/evaluation/synthetic-handbook.ts';
+import { createRandom } from '../../src/evaluation/seeded-random.ts';
 import { crossValidate, fitDecision, fitLogistic } from '../../src/evaluation/fit-decision.ts';
 import type { AskedQuery } from '../../src/evaluation/run-eval.ts';
 import { answerProbability, FEATURE_NAMES, type DecisionFeatures } from '../../src/retrieval/answer-decision.ts';
