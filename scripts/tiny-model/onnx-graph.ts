@@ -13,6 +13,8 @@
  */
 import onnxProto from 'onnx-proto';
 import type { onnx as OnnxTypes } from 'onnx-proto';
+// mulberry32: Math.random() cannot be seeded, and the fixture must be byte-reproducible.
+import { createRandom } from '../../src/evaluation/seeded-random.ts';
 
 // onnx-proto is a CommonJS bundle whose `module.exports` is the protobufjs
 // root; Node's ESM loader only exposes it as the default export.
@@ -32,24 +34,6 @@ export interface TinyBertDims {
   initializer_range: number;
   /** Row of the word-embedding table that is zeroed, like BERT's `padding_idx`. */
   pad_token_id: number;
-}
-
-/**
- * mulberry32: a tiny, well-known 32-bit PRNG. We need our own generator because
- * `Math.random()` cannot be seeded and the fixture must be byte-reproducible.
- *
- * @param seed 32-bit integer seed.
- * @returns A function returning uniform floats in [0, 1).
- */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -74,7 +58,7 @@ export function fnv1a(text: string): number {
  * Only the cosine branch is used: simpler, and speed is irrelevant here.
  */
 function normalArray(length: number, std: number, seed: number): Float32Array {
-  const rand = mulberry32(seed);
+  const rand = createRandom(seed);
   const out = new Float32Array(length);
   for (let i = 0; i < length; i++) {
     const u1 = 1 - rand(); // (0, 1]: keeps log() finite
