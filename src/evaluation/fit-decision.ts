@@ -1,4 +1,4 @@
-import { answerProbability, FEATURE_NAMES, type DecisionFeatures, type DecisionModel } from '../retrieval/answer-decision.ts';
+import { answerProbability, decide, FEATURE_NAMES, type DecisionFeatures, type DecisionModel } from '../retrieval/answer-decision.ts';
 import type { AskedQuery } from './run-eval.ts';
 import { createRandom } from './seeded-random.ts';
 
@@ -67,7 +67,7 @@ export function fitDecision(
   const candidates = [...new Set(usable.map((a) => round(p(a))))].sort((x, y) => x - y);
   let answerAt = 0.99;
   for (const t of candidates) {
-    const answered = asked.filter((a) => p(a) >= t);
+    const answered = asked.filter((a) => answeredBy(a, { ...model, answerAt: t }));
     const wrong = answered.filter((a) => a.inScope && !a.topRight).length / Math.max(1, nIn);
     const outAnswered = answered.filter((a) => !a.inScope).length / Math.max(1, nOut);
     if (wrong <= targets.maxWrong && outAnswered <= targets.maxOutOfScopeAnswered) {
@@ -92,7 +92,7 @@ export function fitDecision(
   }
   model.noMatch = { probability: answerAt, coverage: best.coverage, known: best.known };
   const cutoff = best.coverage;
-  const answered = asked.filter((a) => p(a) >= answerAt);
+  const answered = asked.filter((a) => answeredBy(a, model));
   const dev = {
     answeredRight: round(answered.filter((a) => a.inScope && a.topRight).length / Math.max(1, nIn)),
     answeredWrong: round(answered.filter((a) => a.inScope && !a.topRight).length / Math.max(1, nIn)),
@@ -102,6 +102,11 @@ export function fitDecision(
     nOutOfScope: nOut,
   };
   return { model, dev };
+}
+
+/** Whether the service would answer the asked query with this model: the decision itself, not a copy of it. */
+function answeredBy(a: AskedQuery, model: DecisionModel): boolean {
+  return a.features !== undefined && decide(a.features, answerProbability(a.features, model), model, a.namesUncovered) === 'answered';
 }
 
 function round(x: number): number {
@@ -139,7 +144,7 @@ export function crossValidate(asked: AskedQuery[], folds = 5, repeats = 5, targe
         targets,
       );
       for (const a of held) {
-        if (!a.features || answerProbability(a.features, model) < model.answerAt) continue;
+        if (!answeredBy(a, model)) continue;
         if (!a.inScope) outAnswered++;
         else if (a.topRight) right++;
         else wrong++;
@@ -166,7 +171,7 @@ export function thresholdTable(
   const nOut = Math.max(1, asked.filter((a) => !a.inScope).length);
   const rows = [];
   for (let t = 0.05; t < 0.96; t += 0.05) {
-    const answered = asked.filter((a) => a.features && answerProbability(a.features, model) >= t);
+    const answered = asked.filter((a) => answeredBy(a, { ...model, answerAt: t }));
     rows.push({
       threshold: round(t),
       right: round(answered.filter((a) => a.inScope && a.topRight).length / nIn),

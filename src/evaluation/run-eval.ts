@@ -11,6 +11,8 @@ export interface AskedQuery {
   /** True when the best entry is relevant (always false out of scope). */
   topRight: boolean;
   inScope: boolean;
+  /** The question names a procedure the handbook does not cover: never answered, whatever the probability. */
+  namesUncovered: boolean;
 }
 
 export interface RunOptions {
@@ -50,6 +52,7 @@ export async function runQueries(
       features: out.features,
       topRight: relevant.size > 0 && relevant.has(rankedForMetrics[0] ?? ''),
       inScope: relevant.size > 0,
+      namesUncovered: out.namesUncovered === true,
     });
   }
   const n = Math.max(1, asked.length);

@@ -57,6 +57,8 @@ export interface SearchOutcome {
   results: EntryResult[];
   /** The decision's signals for the best entry, for evaluation and calibration. */
   features?: DecisionFeatures | undefined;
+  /** The question names a procedure the glossary marks `notCovered`, so it is never answered. */
+  namesUncovered?: boolean;
 }
 
 /** The dense side: a model for the question and the vector store of passages. */
@@ -210,12 +212,16 @@ export class HandbookSearch {
     // blended in by HANDBOOK_DENSE_CONFIDENCE (0 until calibrated with real weights).
     const probability = features ? answerProbability(features, this.decision) : 0;
     const conf = confidence(probability, results[0]?.dense, this.fusion);
-    const status = decide(
+    const namesUncovered = keyword.glossary.some((m) => m.notCovered);
+    const status = decide(features, conf, this.decision, namesUncovered);
+    return {
+      status,
+      confidence: conf,
+      mode: this.mode,
+      lang,
+      results: status === 'no_match' && !req.keepAll ? [] : results,
       features,
-      conf,
-      this.decision,
-      keyword.glossary.some((m) => m.notCovered),
-    );
-    return { status, confidence: conf, mode: this.mode, lang, results: status === 'no_match' && !req.keepAll ? [] : results, features };
+      namesUncovered,
+    };
   }
 }

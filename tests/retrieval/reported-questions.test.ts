@@ -40,6 +40,16 @@ describe('the questions reported as answered or listed wrongly', () => {
     expect((await ask('xin giấy phép kinh doanh karaoke')).status).not.toBe('answered');
   });
 
+  it.each([
+    'thủ tục sang tên xe máy cho con trai',
+    'cho tôi hỏi làm lại CCCD bị mất ở đâu',
+    'I need to register my motorbike after buying it second hand',
+  ])('recognises %j as a procedure of another agency the handbook does not cover, and does not answer it', async (question) => {
+    const outcome = await ask(question);
+    expect(outcome.namesUncovered).toBe(true);
+    expect(outcome.status).not.toBe('answered');
+  });
+
   it('says there is nothing on "Giá vàng hôm nay" and lists no unrelated entries', async () => {
     const outcome = await ask('Giá vàng hôm nay');
     expect(outcome.status).toBe('no_match');
