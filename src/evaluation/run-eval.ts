@@ -52,7 +52,7 @@ export async function runQueries(
       features: out.features,
       topRight: relevant.size > 0 && relevant.has(rankedForMetrics[0] ?? ''),
       inScope: relevant.size > 0,
-      namesUncovered: out.namesUncovered === true,
+      namesUncovered: out.uncovered !== undefined,
     });
   }
   const n = Math.max(1, asked.length);

@@ -19,6 +19,8 @@ export interface AnswerBody {
   status: SearchOutcome['status'];
   answer?: { id: string; lang: Lang; title: string; url: string; excerpt: string; confidence: number };
   results: AskResult[];
+  /** The official name of a procedure the question names that the handbook has no entry on (never answered). */
+  uncovered?: string;
   mode: 'hybrid' | 'lexical';
   /** The half of the handbook the results come from. */
   lang: Lang;
@@ -66,6 +68,7 @@ export function answerBody(outcome: SearchOutcome): AnswerBody {
         }
       : {}),
     results,
+    ...(outcome.uncovered ? { uncovered: outcome.uncovered } : {}),
     mode: outcome.mode,
     lang: outcome.lang,
   };

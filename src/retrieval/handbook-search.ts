@@ -57,8 +57,11 @@ export interface SearchOutcome {
   results: EntryResult[];
   /** The decision's signals for the best entry, for evaluation and calibration. */
   features?: DecisionFeatures | undefined;
-  /** The question names a procedure the glossary marks `notCovered`, so it is never answered. */
-  namesUncovered?: boolean;
+  /**
+   * The official name of a procedure the question names that the glossary marks `notCovered`: the handbook has no
+   * entry on it, so the question is never answered from another entry that shares its words.
+   */
+  uncovered?: string | undefined;
 }
 
 /** The dense side: a model for the question and the vector store of passages. */
@@ -212,8 +215,8 @@ export class HandbookSearch {
     // blended in by HANDBOOK_DENSE_CONFIDENCE (0 until calibrated with real weights).
     const probability = features ? answerProbability(features, this.decision) : 0;
     const conf = confidence(probability, results[0]?.dense, this.fusion);
-    const namesUncovered = keyword.glossary.some((m) => m.notCovered);
-    const status = decide(features, conf, this.decision, namesUncovered);
+    const uncovered = keyword.glossary.find((m) => m.notCovered)?.term;
+    const status = decide(features, conf, this.decision, uncovered !== undefined);
     return {
       status,
       confidence: conf,
@@ -221,7 +224,7 @@ export class HandbookSearch {
       lang,
       results: status === 'no_match' && !req.keepAll ? [] : results,
       features,
-      namesUncovered,
+      uncovered,
     };
   }
 }

@@ -74,6 +74,7 @@ export function answerPage(r: AskResponse, question: string, lang: Lang, shell: 
   const t = UI[lang];
   const title = r.answer ? t.askAnswerHeading : r.status === 'no_match' ? t.askNoMatch : t.askNoAnswer;
   const parts = [`<h1>${escapeHtml(title)}</h1>`, `<p class="ask-question">${escapeHtml(t.askLabel)}: <q>${escapeHtml(question)}</q></p>`];
+  if (r.uncovered && !r.answer) parts.push(`<p class="ask-uncovered">${escapeHtml(t.askUncovered(r.uncovered))}</p>`);
   if (r.answer) {
     const answer = r.answer;
     const topic = r.results.find((x) => x.id === answer.id)?.topic;
@@ -86,7 +87,7 @@ export function answerPage(r: AskResponse, question: string, lang: Lang, shell: 
   } else if (r.status === 'no_match') {
     parts.push(`<p>${escapeHtml(t.askNoMatchHint)}</p>`, `<p class="ask-recorded">${escapeHtml(t.askRecorded)}</p>`);
   } else {
-    parts.push(`<p>${escapeHtml(r.results.length > 0 ? t.askClosest : t.askNothingClose)}</p>`);
+    parts.push(`<p>${escapeHtml(r.results.length === 0 ? t.askNothingClose : r.uncovered ? t.askSharedWords : t.askClosest)}</p>`);
     if (r.results.length > 0) parts.push(resultList(r.results, lang));
     parts.push(`<p class="ask-recorded">${escapeHtml(t.askRecorded)}</p>`);
   }

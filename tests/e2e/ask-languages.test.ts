@@ -46,6 +46,12 @@ describe('asking on a Vietnamese page', () => {
     expect(await region.locator('.ask-source').innerText()).toBe(UI.vi.askFromServer);
   });
 
+  it('tells the officer the handbook has no entry on a procedure it does not cover', async () => {
+    const region = await ask('đăng ký xe máy cho con đi học');
+    expect(await region.locator('.ask-uncovered').innerText()).toBe(UI.vi.askUncovered('Đăng ký xe'));
+    expect(await region.locator('.ask-answer').count()).toBe(0);
+  });
+
   it('says the handbook has nothing on an unrelated question, and lists no entries', async () => {
     const region = await ask('asdf qwerty zxcv');
     expect(await region.getAttribute('data-status')).toBe('no_match');

@@ -42,6 +42,12 @@ describe('the Ask form posted without JavaScript', () => {
     expect(res.body).toContain('href="/en/civil-status/death-registration/"');
   });
 
+  it('names a procedure the handbook does not cover instead of answering from an entry that shares its words', async () => {
+    const res = await post(`question=${encodeURIComponent('đăng ký xe máy cho con đi học')}`);
+    expect(res.body).toContain('<p class="ask-uncovered">Sổ tay chưa có mục về thủ tục “Đăng ký xe”.</p>');
+    expect(res.body).not.toContain('<h1>Câu trả lời từ sổ tay</h1>');
+  });
+
   it('escapes whatever the question holds', async () => {
     const question = '<script>alert(1)</script> "đăng ký khai tử" <img src=x onerror=alert(2)>';
     const res = await post(`question=${encodeURIComponent(question)}`);

@@ -81,6 +81,13 @@ describe('the question API', () => {
       );
     });
 
+    it('names the procedure a question asks about when the glossary marks it as not covered, and does not answer it', async () => {
+      const { body } = await ask({ question: 'đăng ký xe máy cho con đi học' });
+      expect(body).toMatchObject({ uncovered: 'Đăng ký xe' });
+      expect(body['status']).not.toBe('answered');
+      expect(body).not.toHaveProperty('answer');
+    });
+
     it('answers an English question from the English entry', async () => {
       const { body } = await ask({ question: 'What do I need to register a death?' });
       expect(body).toMatchObject({
