@@ -5,12 +5,11 @@
  * search box's ranking) messages.
  */
 import type { Lang, Topic } from '../content/topics.ts';
-import type { StoredEntry } from '../indexing/handbook-documents.ts';
 import { answerBody } from '../retrieval/answer-response.ts';
 import type { GlossaryItem } from '../retrieval/glossary-expansion.ts';
 import { HandbookSearch } from '../retrieval/handbook-search.ts';
 import { decodeKeywordIndex } from '../retrieval/keyword-index-file.ts';
-import { ASK_INDEX_DIR, browserIndexFiles } from './browser-index.ts';
+import { ASK_INDEX_DIR, browserIndexFiles, readBrowserEntries } from './browser-index.ts';
 
 /** A question for the worker. */
 export interface WorkerRequest {
@@ -38,7 +37,7 @@ async function load(): Promise<HandbookSearch> {
     return res;
   };
   const [entries, glossary, vi, en] = await Promise.all([
-    get(files.entries).then((r) => r.json() as Promise<StoredEntry[]>),
+    get(files.entries).then(async (r) => readBrowserEntries(new Uint8Array(await r.arrayBuffer()))),
     get(files.glossary).then((r) => r.json() as Promise<GlossaryItem[]>),
     get(files.keyword.vi).then(async (r) => decodeKeywordIndex(new Uint8Array(await r.arrayBuffer()))),
     get(files.keyword.en).then(async (r) => decodeKeywordIndex(new Uint8Array(await r.arrayBuffer()))),

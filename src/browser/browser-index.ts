@@ -1,4 +1,5 @@
 import type { Lang } from '../content/topics.ts';
+import type { StoredEntry } from '../indexing/handbook-documents.ts';
 
 /** Folder of the site that holds the browser's question index. */
 export const ASK_INDEX_DIR = 'ask-index';
@@ -6,9 +7,23 @@ export const ASK_INDEX_DIR = 'ask-index';
 /** File names inside {@link ASK_INDEX_DIR}. */
 export function browserIndexFiles(): { entries: string; glossary: string; version: string; keyword: Record<Lang, string> } {
   return {
-    entries: 'entries.json',
+    // Gzipped JSON: the entries' wordings (aliases, search phrases) are needed to rank like the server, and the
+    // offline copy has a size budget. Decompressed by the browser itself (DecompressionStream), not by HTTP.
+    entries: 'entries.json.gz',
     glossary: 'glossary.json',
     version: 'version.json',
     keyword: { vi: 'keyword-vi.bin', en: 'keyword-en.bin' },
   };
+}
+
+/**
+ * The entries of the browser index from the bytes of {@link browserIndexFiles}'s `entries` file. Plain JSON is read
+ * as well, for a static host that already undid the gzip (served it with `Content-Encoding: gzip`).
+ */
+export async function readBrowserEntries(bytes: Uint8Array): Promise<StoredEntry[]> {
+  const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  const text = gzipped
+    ? await new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
+    : new TextDecoder().decode(bytes);
+  return JSON.parse(text) as StoredEntry[];
 }

@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { LANGS } from '../content/topics.ts';
 import { loadGlossary } from '../content/glossary.ts';
@@ -32,10 +33,9 @@ export function askIndex(options: { dir: string }): AstroIntegration {
         await mkdir(work, { recursive: true });
         const files = browserIndexFiles();
         const contents = new Map<string, Uint8Array | string>();
-        // The browser ranks with the keyword index built here, so of each entry it needs only what a result shows
-        // (title, link, topic, sections for the excerpt): no content hash (that is for the server's incremental
-        // re-embedding), no aliases, tags or search phrases. The offline copy stays small.
-        contents.set(files.entries, JSON.stringify(entries.map((e) => ({ ...e, aliases: [], searchPhrases: [], tags: [], hash: '' }))));
+        // The entries as the server has them, wordings included (the wording judge reads them), without the content
+        // hash (that is for the server's incremental re-embedding); gzipped, so the offline copy stays small.
+        contents.set(files.entries, gzipSync(JSON.stringify(entries.map((e) => ({ ...e, hash: '' }))), { level: 9 }));
         contents.set(files.glossary, glossaryRecord(glossary).json);
         for (const lang of LANGS)
           contents.set(files.keyword[lang], encodeKeywordIndex(buildKeywordIndex(keywordDocs(entries, lang), lang)));

@@ -19,7 +19,7 @@ export function serviceWorker(): AstroIntegration {
         const site = fileURLToPath(dir);
         const { count, size, warnings } = await generateSW({
           globDirectory: site,
-          globPatterns: ['**/*.{html,css,js,json,bin,svg,png,webmanifest}'],
+          globPatterns: ['**/*.{html,css,js,json,gz,bin,svg,png,webmanifest}'],
           globIgnores: ['sw.js', 'workbox-*.js', '.handbook-build.json'],
           swDest: path.join(site, 'sw.js'),
           cacheId: 'so-tay-hcc',

@@ -1,5 +1,6 @@
 import type { KeywordResult } from './keyword-search.ts';
 import model from './answer-model.json' with { type: 'json' };
+import type { Verdict } from './wording-judge.ts';
 
 /**
  * The answer decision: whether the best entry is given as the answer, the closest entries are shown as "not
@@ -26,6 +27,8 @@ export interface DecisionFeatures {
   shortness: number;
   /** How much more of the question the best entry covers than the second. */
   coverageGap: number;
+  /** 0 when the wording judge doubts or overrules the keyword ranking's first entry (wording-judge.ts); 1 when it agrees or has no say. */
+  wordingAgrees: number;
 }
 
 export const FEATURE_NAMES = [
@@ -37,6 +40,7 @@ export const FEATURE_NAMES = [
   'glossary',
   'shortness',
   'coverageGap',
+  'wordingAgrees',
 ] as const satisfies readonly (keyof DecisionFeatures)[];
 
 /** A fitted decision model (the shape of answer-model.json). */
@@ -56,8 +60,15 @@ export const DEFAULT_DECISION_MODEL: DecisionModel = model as DecisionModel;
 
 export type AnswerStatus = 'answered' | 'no_confident_answer' | 'no_match';
 
-/** The signals of a keyword result's best entry; `entryId` of each hit is needed for the glossary signal. */
-export function decisionFeatures(result: KeywordResult, entryId: (doc: number) => string): DecisionFeatures | undefined {
+/**
+ * The signals of a keyword result's best entry; `entryId` of each hit is needed for the glossary signal, and
+ * `verdict` is what the wording judge made of the first two (wording-judge.ts).
+ */
+export function decisionFeatures(
+  result: KeywordResult,
+  entryId: (doc: number) => string,
+  verdict: Verdict = 'silent',
+): DecisionFeatures | undefined {
   const [top, second] = result.hits;
   if (!top) return undefined;
   const linked = new Set(result.glossary.flatMap((m) => m.entries));
@@ -70,6 +81,7 @@ export function decisionFeatures(result: KeywordResult, entryId: (doc: number) =
     glossary: linked.has(entryId(top.doc)) ? 1 : 0,
     shortness: 1 / Math.max(1, result.words),
     coverageGap: top.coverage - (second?.coverage ?? 0),
+    wordingAgrees: verdict === 'doubts' || verdict === 'overrules' ? 0 : 1,
   };
 }
 

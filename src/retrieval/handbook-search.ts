@@ -13,6 +13,7 @@ import {
 } from './answer-decision.ts';
 import { bestSection } from './best-section.ts';
 import { confidence, denseScale, fuse, lexicalScale, type FusionSettings } from './fusion.ts';
+import { entryWordings, judgeFirstTwo } from './wording-judge.ts';
 import { GlossaryExpander, type GlossaryItem } from './glossary-expansion.ts';
 import { buildKeywordIndex, DEFAULT_KEYWORD_OPTIONS, KeywordIndex, type KeywordIndexData, type KeywordOptions } from './keyword-index.ts';
 import { keywordDocs } from './keyword-docs.ts';
@@ -170,7 +171,10 @@ export class HandbookSearch {
       return (!req.topic || e.topic === req.topic) && !req.exclude?.has(e.id);
     };
     const keyword = half.search.search(req.question, CANDIDATES, inTopic);
-    const features = decisionFeatures(keyword, (doc) => this.entries[half.entries[doc]!]!.id);
+    const entryOf = (doc: number) => this.entries[half.entries[doc]!]!;
+    // Between the two best entries, the one whose own wordings the question clearly reads like comes first.
+    const verdict = judgeFirstTwo(req.question, keyword.hits, (hit) => entryWordings(entryOf(hit.doc)));
+    const features = decisionFeatures(keyword, (doc) => entryOf(doc).id, verdict);
     const best = keyword.hits[0]?.score ?? 0;
     const candidates = new Map<
       number,

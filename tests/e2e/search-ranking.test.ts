@@ -1,5 +1,8 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ASK_INDEX_DIR, browserIndexFiles, readBrowserEntries } from '../../src/browser/browser-index.ts';
 import { readEvalDataset, relevantIds } from '../../src/evaluation/eval-dataset.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { REAL_SITE, ROOT } from '../support/paths.ts';
@@ -44,9 +47,7 @@ describe('the search box on the real handbook', () => {
   it('finds the right entry in the top 3 for at least 90% of the dev search queries', async () => {
     const data = await readEvalDataset(`${ROOT}/eval/search-queries.json`);
     const dev = data.queries.filter((q) => q.split === 'dev');
-    const entryUrls = await page.evaluate(
-      async () => (await (await fetch('/ask-index/entries.json')).json()) as { id: string; lang: string; url: string }[],
-    );
+    const entryUrls = await readBrowserEntries(await readFile(path.join(REAL_SITE, ASK_INDEX_DIR, browserIndexFiles().entries)));
     const urlOf = new Map(entryUrls.filter((e) => e.lang === 'vi').map((e) => [e.id, e.url]));
     const misses: string[] = [];
     for (const q of dev) {

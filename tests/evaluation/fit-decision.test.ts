@@ -13,6 +13,7 @@ const features = (over: Partial<DecisionFeatures>): DecisionFeatures => ({
   glossary: 0,
   shortness: 0.1,
   coverageGap: 0.1,
+  wordingAgrees: 1,
   ...over,
 });
 

@@ -2,10 +2,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserIndexFiles } from '../../src/browser/browser-index.ts';
+import { browserIndexFiles, readBrowserEntries } from '../../src/browser/browser-index.ts';
 import { loadConfig } from '../../src/config.ts';
 import { readEvalDataset } from '../../src/evaluation/eval-dataset.ts';
-import type { StoredEntry } from '../../src/indexing/handbook-documents.ts';
 import { buildIndex } from '../../src/indexing/build-index.ts';
 import { answerBody } from '../../src/retrieval/answer-response.ts';
 import type { GlossaryItem } from '../../src/retrieval/glossary-expansion.ts';
@@ -28,7 +27,7 @@ beforeAll(async () => {
   // …and the browser's, as the site build wrote it and the Web Worker reads it.
   const files = browserIndexFiles();
   const read = (name: string) => readFile(path.join(REAL_SITE, 'ask-index', name));
-  browser = new HandbookSearch(JSON.parse(String(await read(files.entries))) as StoredEntry[], config.retrieval, undefined, {
+  browser = new HandbookSearch(await readBrowserEntries(await read(files.entries)), config.retrieval, undefined, {
     glossary: JSON.parse(String(await read(files.glossary))) as GlossaryItem[],
     keyword: { vi: decodeKeywordIndex(await read(files.keyword.vi)), en: decodeKeywordIndex(await read(files.keyword.en)) },
   });

@@ -37,7 +37,7 @@ describe('the site built from the fixture handbook', () => {
 
   it('writes the browser question index and the service worker that keeps the site offline', () => {
     for (const file of [
-      'ask-index/entries.json',
+      'ask-index/entries.json.gz',
       'ask-index/keyword-vi.bin',
       'ask-index/keyword-en.bin',
       'ask-index/glossary.json',
