@@ -131,6 +131,23 @@ describe('an entry about a procedure the glossary marks as not covered', () => {
     ]);
   });
 
+  it('is refused when one of its search phrases names the term, naming the phrase and what to change', () => {
+    const parsed = parseEntry(
+      'handbook/vi/other/giay-to-di-nuoc-ngoai.md',
+      `---\nid: giay-to-di-nuoc-ngoai\nquestion: Đi nước ngoài cần chứng thực giấy tờ gì?\ntopic: other\nreviewedOn: 2026-12-01\nsearchPhrases:\n  - chứng thực bằng cấp để đi học\n  - làm hộ chiếu xong thì chứng thực gì\nstatus: published\n---\n\n## Cần làm gì\n\nChứng thực bản sao.\n`,
+    );
+    if (!parsed.ok) throw new Error('the test entry does not parse');
+    expect(notCoveredProblems([parsed.entry], [passport])).toEqual([
+      {
+        file: 'handbook/vi/other/giay-to-di-nuoc-ngoai.md',
+        line: 6,
+        field: 'searchPhrases.1',
+        message:
+          '"làm hộ chiếu xong thì chứng thực gì" names "Cấp hộ chiếu phổ thông", which handbook/glossary.yaml marks notCovered, so Ask would never answer it; reword it, or narrow that term\'s everyday words in the glossary',
+      },
+    ]);
+  });
+
   it('is left alone as a draft, or once the term is covered', () => {
     expect(notCoveredProblems([entry('draft')], [passport])).toEqual([]);
     expect(notCoveredProblems([entry('published')], [{ ...passport, notCovered: false }])).toEqual([]);
