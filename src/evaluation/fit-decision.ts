@@ -78,7 +78,8 @@ export function fitDecision(
   model.answerAt = answerAt;
   model.noMatch.probability = answerAt;
   // "Nothing close": the coverage and known-words cut-offs that tell the most out-of-scope questions so, while few
-  // in-scope questions fall below them.
+  // in-scope questions fall below them; of cut-offs that do equally well on dev, the highest, which leaves the
+  // widest room below for questions about other things.
   const noMatch = (a: AskedQuery, c: number, k: number) =>
     !a.features || (p(a) < answerAt && (a.features.coverage < c || a.features.known < k));
   let best = { coverage: 0, known: 0, out: -1 };
@@ -87,7 +88,7 @@ export function fitDecision(
       const inNoMatch = asked.filter((a) => a.inScope && noMatch(a, c, k)).length / Math.max(1, nIn);
       if (inNoMatch > targets.maxInScopeNoMatch) continue;
       const out = asked.filter((a) => !a.inScope && noMatch(a, c, k)).length;
-      if (out > best.out) best = { coverage: round(c), known: round(k), out };
+      if (out >= best.out) best = { coverage: round(c), known: round(k), out };
     }
   }
   model.noMatch = { probability: answerAt, coverage: best.coverage, known: best.known };

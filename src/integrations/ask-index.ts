@@ -1,8 +1,8 @@
 import type { AstroIntegration } from 'astro';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { LANGS } from '../content/topics.ts';
 import { loadGlossary } from '../content/glossary.ts';
 import { loadHandbook } from '../content/load-handbook.ts';

@@ -27,7 +27,10 @@ export interface DecisionFeatures {
   shortness: number;
   /** How much more of the question the best entry covers than the second. */
   coverageGap: number;
-  /** 0 when the wording judge doubts or overrules the keyword ranking's first entry (wording-judge.ts); 1 when it agrees or has no say. */
+  /**
+   * 0 when the wording judge doubts or overrules the keyword ranking's first entry (wording-judge.ts); 1 when it
+   * agrees or has no say.
+   */
   wordingAgrees: number;
 }
 

@@ -13,12 +13,12 @@ import {
 } from './answer-decision.ts';
 import { bestSection } from './best-section.ts';
 import { confidence, denseScale, fuse, lexicalScale, type FusionSettings } from './fusion.ts';
-import { entryWordings, judgeFirstTwo } from './wording-judge.ts';
 import { GlossaryExpander, type GlossaryItem } from './glossary-expansion.ts';
 import { buildKeywordIndex, DEFAULT_KEYWORD_OPTIONS, KeywordIndex, type KeywordIndexData, type KeywordOptions } from './keyword-index.ts';
 import { keywordDocs } from './keyword-docs.ts';
 import { KeywordSearch } from './keyword-search.ts';
 import { lexicalTerms } from './lexical-terms.ts';
+import { entryWordings, judgeFirstTwo } from './wording-judge.ts';
 import { detectLang } from '../text/detect-lang.ts';
 
 /** What to search. */

@@ -55,7 +55,8 @@ export function wordingTerms(text: string): string[] {
 
 /**
  * The probability that `question` is asked of the first entry rather than the second, by a logistic model fitted
- * on the spot to tell the two entries' wordings apart; undefined when either has fewer than `minWordings`.
+ * on the spot to tell the two entries' wordings apart; undefined when either has fewer than `minWordings`, or when
+ * none of the question's words occurs in them.
  */
 export function judgeByWording(
   question: string,
@@ -92,7 +93,9 @@ export function judgeByWording(
   const weights = new Float64Array(ids.size);
   const grad = new Float64Array(ids.size);
   let bias = 0;
-  const n = Math.max(1, labels.length);
+  // Each entry weighs alike however many wordings it has, so the judge has no prior for the longer list.
+  const firstCount = labels.filter((l) => l === 1).length;
+  const share = [0.5 / Math.max(1, labels.length - firstCount), 0.5 / Math.max(1, firstCount)];
   for (let step = 0; step < settings.steps; step++) {
     grad.fill(0);
     let gradBias = 0;
@@ -101,7 +104,7 @@ export function judgeByWording(
       const scale = scales[e]!;
       let z = bias;
       for (let i = start; i < end; i++) z += weights[all[i]!]! * scale;
-      const err = (1 / (1 + Math.exp(-z)) - labels[e]!) / n;
+      const err = (1 / (1 + Math.exp(-z)) - labels[e]!) * share[labels[e]!]!;
       gradBias += err;
       const g = err * scale;
       for (let i = start; i < end; i++) grad[all[i]!]! += g;
@@ -111,11 +114,15 @@ export function judgeByWording(
   }
   const asked = wordingTerms(question);
   let z = bias;
+  let known = 0;
   for (const t of asked) {
     const i = ids.get(t);
-    if (i !== undefined) z += weights[i]! / Math.sqrt(asked.length);
+    if (i === undefined) continue;
+    z += weights[i]! / Math.sqrt(asked.length);
+    known++;
   }
-  return 1 / (1 + Math.exp(-z));
+  // A question none of whose words either entry uses is no evidence either way.
+  return known === 0 ? undefined : 1 / (1 + Math.exp(-z));
 }
 
 /** What the judge made of the first two hits: no say, the keyword order stands, a doubt, or the order reversed. */

@@ -28,6 +28,17 @@ describe('the wording judge', () => {
     expect(judgeByWording(question, birth, reRegistration)).toBe(judgeByWording(question, birth, reRegistration));
   });
 
+  it('says nothing of a question none of whose words either entry uses', () => {
+    expect(judgeByWording('giá vàng hôm nay', birth, reRegistration)).toBeUndefined();
+  });
+
+  it('has no prior for the entry with more wordings', () => {
+    // The same wordings three times over: the judge should read a question as before, not lean to the longer list.
+    const many = [...reRegistration, ...reRegistration, ...reRegistration];
+    const once = judgeByWording('giấy khai sinh', birth, reRegistration)!;
+    expect(judgeByWording('giấy khai sinh', birth, many)).toBeCloseTo(once, 2);
+  });
+
   it('says nothing when an entry has too few wordings to learn from', () => {
     expect(judgeByWording('mất giấy khai sinh', ['Đăng ký khai sinh'], reRegistration)).toBeUndefined();
   });
