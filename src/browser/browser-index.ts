@@ -1,3 +1,4 @@
+import { gunzipSync, strFromU8 } from 'fflate';
 import type { Lang } from '../content/topics.ts';
 import type { StoredEntry } from '../indexing/handbook-documents.ts';
 
@@ -8,7 +9,8 @@ export const ASK_INDEX_DIR = 'ask-index';
 export function browserIndexFiles(): { entries: string; glossary: string; version: string; keyword: Record<Lang, string> } {
   return {
     // Gzipped JSON: the entries' wordings (aliases, search phrases) are needed to rank like the server, and the
-    // offline copy has a size budget. Decompressed by the browser itself (DecompressionStream), not by HTTP.
+    // offline copy has a size budget. Unpacked by the page's own code (fflate), not by HTTP, so it works on any
+    // static host and in browsers without DecompressionStream (Safari before 16.4).
     entries: 'entries.json.gz',
     glossary: 'glossary.json',
     version: 'version.json',
@@ -20,10 +22,7 @@ export function browserIndexFiles(): { entries: string; glossary: string; versio
  * The entries of the browser index from the bytes of {@link browserIndexFiles}'s `entries` file. Plain JSON is read
  * as well, for a static host that already undid the gzip (served it with `Content-Encoding: gzip`).
  */
-export async function readBrowserEntries(bytes: Uint8Array): Promise<StoredEntry[]> {
+export function readBrowserEntries(bytes: Uint8Array): StoredEntry[] {
   const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
-  const text = gzipped
-    ? await new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
-    : new TextDecoder().decode(bytes);
-  return JSON.parse(text) as StoredEntry[];
+  return JSON.parse(strFromU8(gzipped ? gunzipSync(bytes) : bytes)) as StoredEntry[];
 }

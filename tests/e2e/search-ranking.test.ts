@@ -47,7 +47,7 @@ describe('the search box on the real handbook', () => {
   it('finds the right entry in the top 3 for at least 90% of the dev search queries', async () => {
     const data = await readEvalDataset(`${ROOT}/eval/search-queries.json`);
     const dev = data.queries.filter((q) => q.split === 'dev');
-    const entryUrls = await readBrowserEntries(await readFile(path.join(REAL_SITE, ASK_INDEX_DIR, browserIndexFiles().entries)));
+    const entryUrls = readBrowserEntries(await readFile(path.join(REAL_SITE, ASK_INDEX_DIR, browserIndexFiles().entries)));
     const urlOf = new Map(entryUrls.filter((e) => e.lang === 'vi').map((e) => [e.id, e.url]));
     const misses: string[] = [];
     for (const q of dev) {

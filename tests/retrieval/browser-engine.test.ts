@@ -27,7 +27,7 @@ beforeAll(async () => {
   // …and the browser's, as the site build wrote it and the Web Worker reads it.
   const files = browserIndexFiles();
   const read = (name: string) => readFile(path.join(REAL_SITE, 'ask-index', name));
-  browser = new HandbookSearch(await readBrowserEntries(await read(files.entries)), config.retrieval, undefined, {
+  browser = new HandbookSearch(readBrowserEntries(await read(files.entries)), config.retrieval, undefined, {
     glossary: JSON.parse(String(await read(files.glossary))) as GlossaryItem[],
     keyword: { vi: decodeKeywordIndex(await read(files.keyword.vi)), en: decodeKeywordIndex(await read(files.keyword.en)) },
   });
