@@ -1,5 +1,15 @@
 import type { Dashboard, TableName } from './dashboard.ts';
-import { communes, emptySearches, notHelpful, openPointsTable, overview, perDay, review, unanswered } from './dashboard-tables.ts';
+import {
+  communes,
+  emptySearches,
+  notHelpful,
+  openPointsTable,
+  overview,
+  perDay,
+  review,
+  unanswered,
+  uncovered,
+} from './dashboard-tables.ts';
 import { markup, type HtmlValue, type SafeHtml } from './html.ts';
 import { both, iocPage, type IocPageFrame } from './ioc-pages.ts';
 import { UTC_OFFSET_HOURS } from './period.ts';
@@ -42,6 +52,7 @@ export function dashboardPage(
       ${periodForm(d, periodError)} ${section(d, 'overview', both('Tổng quan', 'Overview'), overview(d))}
       ${section(d, 'per-day', both('Câu hỏi mỗi ngày', 'Questions per day'), perDay(d))}
       ${section(d, 'unanswered', both('Câu hỏi chưa được trả lời, theo nhóm nghĩa', 'Unanswered questions, grouped by meaning'), unanswered(d, frame.session.csrf), both('Nhóm theo từ ngữ gần giống nhau. “Soạn mục nháp” ghi một mục status: draft vào thư mục sổ tay, lấy các cách hỏi làm aliases.', 'Grouped by near-identical wording. “Draft an entry” writes a status: draft entry into the handbook folder, with the wordings as aliases.'))}
+      ${section(d, 'uncovered', both('Thủ tục sổ tay chưa có mà cán bộ hỏi', 'Procedures the handbook does not cover that officers asked about'), uncovered(d), both('Câu hỏi nêu một thủ tục mà thuật ngữ đánh dấu notCovered. Viết mục cho thủ tục được hỏi nhiều, rồi bỏ notCovered trong handbook/glossary.yaml.', 'Questions naming a procedure the glossary marks notCovered. Write entries for the most asked, then remove notCovered in handbook/glossary.yaml.'))}
       ${section(d, 'not-helpful', both('Mục bị đánh giá “không có ích” nhiều nhất', 'Entries most often rated not helpful'), notHelpful(d))}
       ${section(d, 'empty-searches', both('Tìm mà không thấy gì', 'Searched and found nothing'), emptySearches(d))}
       ${section(d, 'communes', both('Theo xã/phường', 'By commune or ward'), communes(d), both('Chỉ tính theo xã/phường cán bộ tự chọn; không lưu thông tin về người hỏi.', 'Counted by the commune an officer chose, if any; nothing about the person is kept.'))}

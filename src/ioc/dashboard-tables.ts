@@ -186,6 +186,31 @@ export function notHelpful(d: Dashboard): SafeHtml {
   );
 }
 
+/** Procedures the handbook does not cover that officers asked about: candidates for new entries. */
+export function uncovered(d: Dashboard): SafeHtml {
+  const rows = d.figures.uncovered.map(
+    (u) =>
+      markup`<tr>
+        <td>${u.procedure}</td>
+        <td class="num">${u.times}</td>
+        <td class="num">${u.communes}</td>
+        <td>${localTime(u.lastAsked)}</td>
+        <td><q>${u.example}</q></td>
+      </tr>`,
+  );
+  return table(
+    [
+      both('Thủ tục', 'Procedure'),
+      both('Số câu hỏi', 'Questions'),
+      both('Số xã/phường', 'Communes'),
+      both('Lần cuối', 'Last asked'),
+      both('Câu hỏi gần nhất', 'Latest question'),
+    ],
+    rows,
+    both('Không có câu hỏi nào về thủ tục sổ tay chưa có.', 'No question named a procedure the handbook does not cover.'),
+  );
+}
+
 /** Searches that found nothing. */
 export function emptySearches(d: Dashboard): SafeHtml {
   const rows = d.figures.emptySearches.map(

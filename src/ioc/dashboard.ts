@@ -96,7 +96,17 @@ export function percent(part: number, whole: number): string {
 }
 
 /** The dashboard's tables by name, as CSV exports them: the same numbers the page shows. */
-export const TABLES = ['overview', 'per-day', 'unanswered', 'not-helpful', 'empty-searches', 'communes', 'review', 'open-points'] as const;
+export const TABLES = [
+  'overview',
+  'per-day',
+  'unanswered',
+  'uncovered',
+  'not-helpful',
+  'empty-searches',
+  'communes',
+  'review',
+  'open-points',
+] as const;
 export type TableName = (typeof TABLES)[number];
 
 /** One table of the dashboard as rows, for CSV. */
@@ -148,6 +158,11 @@ export function dashboardTable(d: Dashboard, name: TableName): CsvTable {
           g.closest.map((id) => `${id}${title(g.lang, id) ? ` (${title(g.lang, id)})` : ''}`).join(' | '),
           g.lastAsked,
         ]),
+      };
+    case 'uncovered':
+      return {
+        header: ['procedure', 'questions', 'communes', 'last_asked', 'latest_question'],
+        rows: f.uncovered.map((u) => [u.procedure, u.times, u.communes, u.lastAsked, u.example]),
       };
     case 'not-helpful':
       return {

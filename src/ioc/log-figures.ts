@@ -42,6 +42,18 @@ export interface EmptySearch {
   lastSearched: string;
 }
 
+/** A procedure the handbook does not cover, with the questions that named it. */
+export interface UncoveredAsked {
+  /** Its official name, as the glossary (`notCovered`) gives it. */
+  procedure: string;
+  times: number;
+  /** Communes or wards that asked (of those that chose one). */
+  communes: number;
+  lastAsked: string;
+  /** The latest question that named it. */
+  example: string;
+}
+
 /** Questions and searches of one commune (`null`: no commune chosen). */
 export interface CommuneCount {
   commune: string | null;
@@ -71,6 +83,8 @@ export interface LogFigures {
   notHelpful: EntryVotes[];
   emptySearches: EmptySearch[];
   communes: CommuneCount[];
+  /** Procedures the handbook does not cover that questions named, most asked first. */
+  uncovered: UncoveredAsked[];
 }
 
 /**
@@ -143,6 +157,14 @@ export function logFigures(log: QuestionLog, period: Period): LogFigures {
     notHelpful: entryVotes(log, span),
     emptySearches: emptySearches(log, span),
     communes: communeCounts(log, span),
+    uncovered: log.select<UncoveredAsked>(
+      `SELECT uncovered AS procedure, COUNT(*) AS times, COUNT(DISTINCT commune) AS communes, MAX(asked_at) AS lastAsked,
+              (SELECT question FROM questions l WHERE l.uncovered = q.uncovered AND ${inQuestions} ORDER BY asked_at DESC, id DESC LIMIT 1) AS example
+         FROM questions q WHERE ${inQuestions} AND uncovered IS NOT NULL
+        GROUP BY uncovered ORDER BY times DESC, lastAsked DESC, procedure`,
+      ...span,
+      ...span,
+    ),
   };
 }
 

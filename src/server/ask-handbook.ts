@@ -53,6 +53,7 @@ export async function askHandbook(state: ServiceState, req: AskRequest): Promise
     latencyMs: tookMs,
     mode: outcome.mode,
     commune: req.commune,
+    uncovered: body.uncovered,
   });
   const notice = outcome.mode === 'lexical' ? lexicalNotice(state) : undefined;
   return {

@@ -10,6 +10,8 @@ export interface LoggedQuestion {
   mode: string;
   /** The commune or ward the officer picked in the Ask box (an id from handbook/communes.yaml), if any. */
   commune?: string | undefined;
+  /** The procedure the question named that the handbook does not cover (a glossary `notCovered` term), if any. */
+  uncovered?: string | undefined;
 }
 
 /** A recorded question: its row id, and the token that lets the asker rate this one answer. */

@@ -6,9 +6,9 @@ function columnsOf(db: DatabaseSync, table: string): Set<string> {
 }
 
 /**
- * The log's tables, created when missing, and an older log brought up to date: questions gain `commune` and the
- * feedback token, feedback gains `comment` and keeps one vote per question (the latest, as a second vote now
- * replaces the first).
+ * The log's tables, created when missing, and an older log brought up to date: questions gain `commune`, the
+ * feedback token and `uncovered` (the not-covered procedure a question named); feedback gains `comment` and keeps
+ * one vote per question (the latest, as a second vote now replaces the first).
  */
 export function createTables(db: DatabaseSync): void {
   db.exec(`
@@ -57,7 +57,7 @@ export function createTables(db: DatabaseSync): void {
     CREATE INDEX IF NOT EXISTS searches_searched_at ON searches(searched_at);
   `);
   const questionColumns = columnsOf(db, 'questions');
-  for (const column of ['commune', 'feedback_token', 'feedback_expires']) {
+  for (const column of ['commune', 'feedback_token', 'feedback_expires', 'uncovered']) {
     if (!questionColumns.has(column)) db.exec(`ALTER TABLE questions ADD COLUMN ${column} TEXT`);
   }
   db.exec('CREATE UNIQUE INDEX IF NOT EXISTS questions_feedback_token ON questions(feedback_token)');

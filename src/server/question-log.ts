@@ -94,8 +94,8 @@ export class QuestionLog {
     }
     this.db = db;
     this.insertQuestion = db.prepare(
-      `INSERT INTO questions (asked_at, question, normalized, lang, status, top_ids, confidence, latency_ms, mode, commune, feedback_token, feedback_expires)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO questions (asked_at, question, normalized, lang, status, top_ids, confidence, latency_ms, mode, commune, feedback_token, feedback_expires, uncovered)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     // By the token rather than the question's id, so that a vote can wait with its question for the lock.
     this.insertFeedback = db.prepare(
@@ -139,6 +139,7 @@ export class QuestionLog {
           q.commune ?? null,
           tokenHash,
           expires,
+          q.uncovered ?? null,
         );
         return Number(lastInsertRowid);
       },

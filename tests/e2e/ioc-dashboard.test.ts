@@ -120,6 +120,13 @@ describe('the IOC dashboard in a browser', () => {
     expect(await page.locator('#unanswered').innerText()).toContain('<img src=x onerror=alert(1)>');
     expect(await page.locator('#not-helpful').innerText()).toContain('<script>alert(3)</script>');
     expect(await page.locator('#unanswered img').count()).toBe(0);
+    // The procedure the handbook does not cover that the passport questions named, with how often it was asked.
+    const uncovered = page.locator('#uncovered tbody tr');
+    expect(await uncovered.count()).toBe(1);
+    expect(await uncovered.locator('td').allInnerTexts()).toEqual(
+      expect.arrayContaining(['Cấp hộ chiếu phổ thông', '3', '1', 'Làm hộ chiếu cần những gì?']),
+    );
+    if (SHOTS) await page.locator('#uncovered').screenshot({ path: path.join(SHOTS, 'ioc-uncovered.png') });
     expect(dialogs).toEqual([]);
     await shot('dashboard');
   });

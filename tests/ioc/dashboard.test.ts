@@ -215,6 +215,13 @@ describe('the dashboard’s figures for a seeded question log', () => {
     ]);
   });
 
+  it('counts the procedures the handbook does not cover that questions named, with the latest question', async () => {
+    const { uncovered } = (await get(`/api/ioc/figures?${PERIOD}`)).json();
+    expect(uncovered).toEqual([
+      { procedure: 'Cấp hộ chiếu phổ thông', times: 3, communes: 1, lastAsked: at(4, '09:00'), example: 'Làm hộ chiếu cần những gì?' },
+    ]);
+  });
+
   it('compares communes by questions, unanswered share and searches, never by person', async () => {
     const { communes } = (await get(`/api/ioc/figures?${PERIOD}`)).json();
     expect(communes).toEqual([
@@ -319,6 +326,7 @@ describe('the dashboard page and its CSV files', () => {
     expect(unanswered[1]![4]).toBe(
       'dang-ky-khai-sinh (Đăng ký khai sinh cho trẻ cần chuẩn bị gì?) | dang-ky-khai-tu (Đăng ký khai tử cần những giấy tờ gì?)',
     );
+    expect((await csv('uncovered')).slice(1)).toEqual([['Cấp hộ chiếu phổ thông', '3', '1', at(4, '09:00'), 'Làm hộ chiếu cần những gì?']]);
     expect((await csv('not-helpful')).slice(1).map((r) => r.slice(1, 7))).toEqual([
       ['chung-thuc-ban-sao', 'Chứng thực bản sao từ bản chính thu phí bao nhiêu?', '1', '1', '0', '0'],
       ['dang-ky-khai-tu', 'Đăng ký khai tử cần những giấy tờ gì?', '1', '1', '1', '0'],
@@ -345,7 +353,7 @@ describe('the dashboard page and its CSV files', () => {
       (m) => `${m[1]} ${m[2]} ${m[3]}`,
     );
     expect(links).toEqual(
-      ['overview', 'per-day', 'unanswered', 'not-helpful', 'empty-searches', 'communes', 'review', 'open-points'].map(
+      ['overview', 'per-day', 'unanswered', 'uncovered', 'not-helpful', 'empty-searches', 'communes', 'review', 'open-points'].map(
         (t) => `${t} ${FROM} ${TO}`,
       ),
     );

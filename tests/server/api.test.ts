@@ -81,11 +81,18 @@ describe('the question API', () => {
       );
     });
 
-    it('names the procedure a question asks about when the glossary marks it as not covered, and does not answer it', async () => {
+    it('names the procedure a question asks about when the glossary marks it as not covered, does not answer it, and logs it', async () => {
       const { body } = await ask({ question: 'đăng ký xe máy cho con đi học' });
       expect(body).toMatchObject({ uncovered: 'Đăng ký xe' });
       expect(body['status']).not.toBe('answered');
       expect(body).not.toHaveProperty('answer');
+      const db = new DatabaseSync(path.join(service.config.dataDir, 'questions.sqlite'), { readOnly: true });
+      try {
+        const row = db.prepare('SELECT uncovered FROM questions WHERE id = ?').get(body['questionId'] as number);
+        expect(row).toEqual({ uncovered: 'Đăng ký xe' });
+      } finally {
+        db.close();
+      }
     });
 
     it('answers an English question from the English entry', async () => {

@@ -29,7 +29,19 @@ describe('a question log written by the previous version', () => {
     try {
       expect(log.feedbackFor(1)).toEqual([{ helpful: false }]);
       const columns = log.select<{ name: string }>('PRAGMA table_info(questions)').map((c) => c.name);
-      expect(columns).toEqual(expect.arrayContaining(['commune', 'feedback_token', 'feedback_expires']));
+      expect(columns).toEqual(expect.arrayContaining(['commune', 'feedback_token', 'feedback_expires', 'uncovered']));
+      const passport = log.record({
+        question: 'làm hộ chiếu',
+        normalized: 'lam ho chieu',
+        lang: 'vi',
+        status: 'no_confident_answer',
+        topIds: [],
+        confidence: 0.2,
+        latencyMs: 1,
+        mode: 'lexical',
+        uncovered: 'Cấp hộ chiếu phổ thông',
+      })!;
+      expect(log.select('SELECT uncovered FROM questions WHERE id = ?', passport.id)).toEqual([{ uncovered: 'Cấp hộ chiếu phổ thông' }]);
       expect(log.select<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").map((t) => t.name)).toEqual([
         'feedback',
         'page_feedback',

@@ -3,7 +3,8 @@ import { normalizeForLog, type LoggedQuestion, type QuestionLog } from '../../sr
 /**
  * A question log with known contents, over the week starting `firstDay` (Vietnam time): 10 questions inside it
  * (4 answered, 3 without a confident answer, 3 without a match; answer times 5 to 90 ms), 2 just outside it, votes
- * on answers and pages, searches, and communes. tests/ioc/dashboard.test.ts spells out every figure it makes.
+ * on answers and pages, searches, and communes. The three passport questions name a procedure the handbook does not
+ * cover, as the service logs them. tests/ioc/dashboard.test.ts spells out every figure it makes.
  */
 export function seedLog(log: QuestionLog, firstDay: string): void {
   const at = (day: number, hhmm: string) => new Date(`${addDays(firstDay, day)}T${hhmm}:00+07:00`);
@@ -13,6 +14,7 @@ export function seedLog(log: QuestionLog, firstDay: string): void {
     latencyMs: number,
     topIds: string[],
     commune?: string,
+    uncovered?: string,
   ): LoggedQuestion => ({
     question,
     normalized: normalizeForLog(question),
@@ -23,6 +25,7 @@ export function seedLog(log: QuestionLog, firstDay: string): void {
     latencyMs,
     mode: 'lexical',
     commune,
+    uncovered,
   });
   const record = (question: LoggedQuestion, when: Date) => log.record(question, when)!;
 
@@ -37,10 +40,17 @@ export function seedLog(log: QuestionLog, firstDay: string): void {
   record(q('Giá vàng hôm nay', 'no_match', 5, []), at(0, '11:00'));
   // Day 2: answered at 00:30 Vietnam time (17:30 UTC the day before), two passport questions.
   record(q('Đăng ký khai sinh cần gì?', 'answered', 40, ['dang-ky-khai-sinh']), at(1, '00:30'));
-  record(q('Làm hộ chiếu cần gì?', 'no_confident_answer', 50, ['dang-ky-khai-sinh', 'dang-ky-khai-tu'], 'xa-an-binh'), at(1, '09:00'));
-  record(q('lam ho chieu can gi', 'no_confident_answer', 60, ['dang-ky-khai-sinh', 'dang-ky-khai-tu']), at(1, '10:00'));
+  const passport = 'Cấp hộ chiếu phổ thông';
+  record(
+    q('Làm hộ chiếu cần gì?', 'no_confident_answer', 50, ['dang-ky-khai-sinh', 'dang-ky-khai-tu'], 'xa-an-binh', passport),
+    at(1, '09:00'),
+  );
+  record(
+    q('lam ho chieu can gi', 'no_confident_answer', 60, ['dang-ky-khai-sinh', 'dang-ky-khai-tu'], undefined, passport),
+    at(1, '10:00'),
+  );
   // Day 5: a third passport question and two that try to inject markup.
-  record(q('Làm hộ chiếu cần những gì?', 'no_confident_answer', 70, ['dang-ky-khai-sinh'], 'xa-an-binh'), at(4, '09:00'));
+  record(q('Làm hộ chiếu cần những gì?', 'no_confident_answer', 70, ['dang-ky-khai-sinh'], 'xa-an-binh', passport), at(4, '09:00'));
   record(q('<script>alert(1)</script>', 'no_match', 80, []), at(4, '10:00'));
   record(q('<img src=x onerror=alert(1)>', 'no_match', 90, [], 'phuong-bac-son'), at(4, '11:00'));
 
