@@ -1,10 +1,8 @@
 import type { EntryProblem } from '../content/entry-error.ts';
 import type { GlossaryTerm } from '../content/glossary.ts';
 import type { HandbookEntry } from '../content/parse-entry.ts';
-import { foldWord, words } from '../text/fold.ts';
-
-/** ` a b c ` of a text's folded words, so a phrase is found only as whole words. */
-const folded = (text: string) => ` ${words(text).map(foldWord).join(' ')} `;
+import { LANGS } from '../content/topics.ts';
+import { GlossaryExpander } from '../retrieval/glossary-expansion.ts';
 
 /**
  * A published entry whose question names a procedure the glossary marks `notCovered` would never be answered: Ask
@@ -13,13 +11,15 @@ const folded = (text: string) => ` ${words(text).map(foldWord).join(' ')} `;
  * it stands for would never be answered either, so the term's everyday words are too broad or the wording is wrong.
  */
 export function notCoveredProblems(entries: HandbookEntry[], glossary: GlossaryTerm[]): EntryProblem[] {
-  const terms = glossary.filter((t) => t.notCovered).map((t) => ({ term: t, names: [t.term, ...t.says].map(folded) }));
+  // The glossary matching Ask itself does (longest phrase first), so the check and the service agree.
+  const expanders = new Map(LANGS.map((lang) => [lang, new GlossaryExpander(glossary, lang)]));
   return entries.flatMap((entry) => {
     if (entry.data.status !== 'published') return [];
-    const named = (text: string) => {
-      const wording = folded(text);
-      return terms.find((t) => t.term.lang === entry.lang && t.names.some((name) => wording.includes(name)))?.term;
-    };
+    const named = (text: string) =>
+      expanders
+        .get(entry.lang)!
+        .match(text)
+        .find((m) => m.notCovered);
     const problems: EntryProblem[] = [];
     const term = named(entry.data.question);
     if (term)

@@ -67,11 +67,7 @@ export type AnswerStatus = 'answered' | 'no_confident_answer' | 'no_match';
  * The signals of a keyword result's best entry; `entryId` of each hit is needed for the glossary signal, and
  * `verdict` is what the wording judge made of the first two (wording-judge.ts).
  */
-export function decisionFeatures(
-  result: KeywordResult,
-  entryId: (doc: number) => string,
-  verdict: Verdict = 'silent',
-): DecisionFeatures | undefined {
+export function decisionFeatures(result: KeywordResult, entryId: (doc: number) => string, verdict: Verdict): DecisionFeatures | undefined {
   const [top, second] = result.hits;
   if (!top) return undefined;
   const linked = new Set(result.glossary.flatMap((m) => m.entries));
