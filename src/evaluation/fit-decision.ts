@@ -1,4 +1,11 @@
-import { answerProbability, decide, FEATURE_NAMES, type DecisionFeatures, type DecisionModel } from '../retrieval/answer-decision.ts';
+import {
+  answerProbability,
+  closeness,
+  decide,
+  FEATURE_NAMES,
+  type DecisionFeatures,
+  type DecisionModel,
+} from '../retrieval/answer-decision.ts';
 import type { AskedQuery } from './run-eval.ts';
 import { createRandom } from './seeded-random.ts';
 
@@ -77,11 +84,11 @@ export function fitDecision(
   }
   model.answerAt = answerAt;
   model.noMatch.probability = answerAt;
-  // "Nothing close": the coverage and known-words cut-offs that tell the most out-of-scope questions so, while few
+  // "Nothing close": the closeness and known-words cut-offs that tell the most out-of-scope questions so, while few
   // in-scope questions fall below them; of cut-offs that do equally well on dev, the highest, which leaves the
   // widest room below for questions about other things.
   const noMatch = (a: AskedQuery, c: number, k: number) =>
-    !a.features || (p(a) < answerAt && (a.features.coverage < c || a.features.known < k));
+    !a.features || (p(a) < answerAt && (closeness(a.features) < c || a.features.known < k));
   let best = { coverage: 0, known: 0, out: -1 };
   for (let c = 0; c <= 1.0001; c += 0.02) {
     for (let k = 0; k <= 1.0001; k += 0.02) {

@@ -53,8 +53,8 @@ export interface DecisionModel {
   /** Probability at or above which the best entry is the answer. */
   answerAt: number;
   /**
-   * Below this probability, nothing in the handbook is close (`no_match`) when the best entry covers less than
-   * `coverage` of the question, or the handbook knows less than `known` of its words.
+   * Below this probability, nothing in the handbook is close (`no_match`) when the best entry is closer than
+   * `coverage` to the question ({@link closeness}), or the handbook knows less than `known` of its words.
    */
   noMatch: { probability: number; coverage: number; known: number };
 }
@@ -84,6 +84,15 @@ export function decisionFeatures(result: KeywordResult, entryId: (doc: number) =
   };
 }
 
+/**
+ * How much of the question the best entry covers, its words and its word pairs alike: a Vietnamese word is often
+ * two syllables, and an entry that shares only loose syllables with a question ("hôm" of "Giá vàng hôm nay") is not
+ * close to it, however rare those syllables are in the handbook.
+ */
+export function closeness(f: DecisionFeatures): number {
+  return (f.coverage + f.pairCoverage) / 2;
+}
+
 /** The model's probability that the best entry answers the question. */
 export function answerProbability(f: DecisionFeatures, m: DecisionModel = DEFAULT_DECISION_MODEL): number {
   let z = m.bias;
@@ -104,6 +113,6 @@ export function decide(
 ): AnswerStatus {
   if (!f) return 'no_match';
   if (confidence >= m.answerAt) return namesUncovered ? 'no_confident_answer' : 'answered';
-  if (confidence < m.noMatch.probability && (f.coverage < m.noMatch.coverage || f.known < m.noMatch.known)) return 'no_match';
+  if (confidence < m.noMatch.probability && (closeness(f) < m.noMatch.coverage || f.known < m.noMatch.known)) return 'no_match';
   return 'no_confident_answer';
 }

@@ -2,20 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../src/evaluation/seeded-random.ts';
 import { crossValidate, fitDecision, fitLogistic } from '../../src/evaluation/fit-decision.ts';
 import type { AskedQuery } from '../../src/evaluation/run-eval.ts';
-import { answerProbability, FEATURE_NAMES, type DecisionFeatures } from '../../src/retrieval/answer-decision.ts';
-
-const features = (over: Partial<DecisionFeatures>): DecisionFeatures => ({
-  coverage: 0.5,
-  titleCoverage: 0.5,
-  pairCoverage: 0.5,
-  margin: 0.2,
-  known: 1,
-  glossary: 0,
-  shortness: 0.1,
-  coverageGap: 0.1,
-  wordingAgrees: 1,
-  ...over,
-});
+import { answerProbability, FEATURE_NAMES } from '../../src/retrieval/answer-decision.ts';
+import { decisionFeatures as features } from '../support/decision-features.ts';
 
 /** Points where a right best entry covers more of the question than a wrong one. */
 function points(n: number) {

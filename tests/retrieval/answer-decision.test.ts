@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { closeness, decide, type DecisionModel } from '../../src/retrieval/answer-decision.ts';
+import { decisionFeatures as features } from '../support/decision-features.ts';
+
+const model: DecisionModel = {
+  weights: {
+    coverage: 0,
+    titleCoverage: 0,
+    pairCoverage: 0,
+    margin: 0,
+    known: 0,
+    glossary: 0,
+    shortness: 0,
+    coverageGap: 0,
+    wordingAgrees: 0,
+  },
+  bias: 0,
+  answerAt: 0.8,
+  noMatch: { probability: 0.8, coverage: 0.12, known: 0.3 },
+};
+
+describe('the answer decision', () => {
+  it('answers at or above the threshold, and never from another entry when the question names an uncovered procedure', () => {
+    expect(decide(features({}), 0.8, model)).toBe('answered');
+    expect(decide(features({}), 0.9, model, true)).toBe('no_confident_answer');
+  });
+
+  it('says nothing is close when the best entry shares only loose syllables and no word pair with the question', () => {
+    const syllablesOnly = features({ coverage: 0.17, pairCoverage: 0, known: 0.33 });
+    expect(closeness(syllablesOnly)).toBeLessThan(model.noMatch.coverage);
+    expect(decide(syllablesOnly, 0.1, model)).toBe('no_match');
+  });
+
+  it('keeps the closest entries when the same share of the question also matches as word pairs', () => {
+    expect(decide(features({ coverage: 0.17, pairCoverage: 0.17, known: 0.33 }), 0.1, model)).toBe('no_confident_answer');
+  });
+
+  it('says nothing is close when the handbook knows too few of the question’s words', () => {
+    expect(decide(features({ known: 0.2 }), 0.1, model)).toBe('no_match');
+    expect(decide(undefined, 0, model)).toBe('no_match');
+  });
+});

@@ -1,0 +1,15 @@
+import type { DecisionFeatures } from '../../src/retrieval/answer-decision.ts';
+
+/** Signals of a middling best entry, with the given ones changed. */
+export const decisionFeatures = (over: Partial<DecisionFeatures> = {}): DecisionFeatures => ({
+  coverage: 0.5,
+  titleCoverage: 0.5,
+  pairCoverage: 0.5,
+  margin: 0.2,
+  known: 1,
+  glossary: 0,
+  shortness: 0.1,
+  coverageGap: 0.1,
+  wordingAgrees: 1,
+  ...over,
+});
