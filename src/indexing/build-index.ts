@@ -9,6 +9,7 @@ import { buildKeywordIndex } from '../retrieval/keyword-index.ts';
 import { keywordDocs } from '../retrieval/keyword-docs.ts';
 import { chunksOf, type Chunk, type StoredEntry } from './handbook-documents.ts';
 import { HnswVectorStore } from './hnsw-vector-store.ts';
+import { keywordCodeHash } from './source-hash.ts';
 import {
   CURRENT_FILE,
   currentIndexDir,
@@ -156,6 +157,7 @@ export async function buildIndex({
       glossaryHash: glossaryFile.hash,
       checksums,
       ...(sourceHash ? { sourceHash } : {}),
+      keywordCode: keywordCodeHash(),
     };
     await writeFile(path.join(work, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
 

@@ -51,6 +51,8 @@ export const ManifestSchema = z.object({
    * that finds the same hash knows the index is current without parsing every entry. Absent in older indexes.
    */
   sourceHash: z.string().optional(),
+  /** sha256 of the code that made the keyword terms (`keywordCodeHash`); absent in older indexes. */
+  keywordCode: z.string().optional(),
 });
 export type Manifest = z.output<typeof ManifestSchema>;
 

@@ -12,6 +12,34 @@ const PARSER_SOURCES: [string, string][] = [
 ];
 
 /**
+ * The code that turns stored entries into keyword-index terms (word folding, terms, the index and its file): a
+ * change to it changes the terms of every entry, so an index built by other code must be built again even when no
+ * entry changed, or questions would be looked up with terms the index does not hold.
+ */
+const KEYWORD_SOURCES = [
+  '../text/fold.ts',
+  '../retrieval/lexical-terms.ts',
+  '../retrieval/keyword-docs.ts',
+  '../retrieval/keyword-index.ts',
+  '../retrieval/keyword-index-file.ts',
+];
+
+let keywordHash: string | undefined;
+
+/** sha256 of {@link KEYWORD_SOURCES}, read once per process. */
+export function keywordCodeHash(): string {
+  if (keywordHash === undefined) {
+    const hash = createHash('sha256');
+    for (const file of KEYWORD_SOURCES) {
+      const bytes = readFileSync(fileURLToPath(new URL(file, import.meta.url)));
+      hash.update(`${path.basename(file)}\0${bytes.length}\0`).update(bytes);
+    }
+    keywordHash = hash.digest('hex');
+  }
+  return keywordHash;
+}
+
+/**
  * sha256 of everything the question index is read from: every entry file of the handbook folder (`**\/*.md`) and
  * its `glossary.yaml` (path and bytes, in path order), and the parser's own source. Reading and hashing 50,000
  * files takes under two seconds; parsing them takes minutes, so a start compares this hash with the one in the

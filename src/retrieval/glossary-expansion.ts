@@ -1,5 +1,5 @@
 import type { Lang } from '../content/topics.ts';
-import { foldDiacritics, words } from '../text/fold.ts';
+import { foldDiacritics, foldWord, words } from '../text/fold.ts';
 
 /** What the expansion needs of a glossary term (the shape of `handbook/glossary.yaml` items). */
 export interface GlossaryItem {
@@ -44,7 +44,7 @@ export class GlossaryExpander {
     this.items = items.filter((t) => t.lang === lang);
     this.items.forEach((t, item) => {
       for (const name of [t.term, ...t.says]) {
-        const folded = words(name).map(foldDiacritics);
+        const folded = words(name).map(foldWord);
         if (folded.length === 0) continue;
         const list = this.byFirst.get(folded[0]!) ?? [];
         list.push({ folded, item });
@@ -57,7 +57,7 @@ export class GlossaryExpander {
   /** The glossary phrases of a question, in order. */
   match(question: string): GlossaryMatch[] {
     const typed = words(question);
-    const folded = typed.map(foldDiacritics);
+    const folded = typed.map(foldWord);
     const found: GlossaryMatch[] = [];
     const seenItems = new Set<number>();
     for (let i = 0; i < folded.length;) {
@@ -70,7 +70,7 @@ export class GlossaryExpander {
         seenItems.add(phrase.item);
         const t = this.items[phrase.item]!;
         const matchedFolded = phrase.folded.join(' ');
-        const expansions = [t.term, ...t.says].filter((name) => words(name).map(foldDiacritics).join(' ') !== matchedFolded);
+        const expansions = [t.term, ...t.says].filter((name) => words(name).map(foldWord).join(' ') !== matchedFolded);
         found.push({
           matched: typed.slice(i, i + phrase.folded.length).join(' '),
           term: t.term,

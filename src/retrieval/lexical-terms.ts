@@ -5,36 +5,43 @@ import { foldWord, words } from '../text/fold.ts';
 /** Prefix that marks a term spelled with its exact diacritics, so it never collides with a folded term. */
 export const EXACT = '=';
 
+/** Text without marks or đ: no letter outside ASCII. */
+const ASCII = /^\p{ASCII}*$/u;
+
 /**
  * Terms the lexical index stores for a text, and that a query is turned into.
  *
- * - every word folded (tone marks, vowel marks and đ removed): "dang", so typing
- *   without diacritics finds the entry;
+ * - every word folded (tone marks, vowel marks and đ removed, a lone y after a
+ *   consonant written i): "dang", "ki", so typing without diacritics, or "kí"
+ *   for "ký", finds the entry;
  * - the exact spelling too when it differs ("=đăng"), so a query typed with
  *   diacritics scores higher on entries spelled the same way;
- * - folded bigrams of neighbouring words ("dang_ky"): Vietnamese meaning lives
+ * - folded bigrams of neighbouring words ("dang_ki"): Vietnamese meaning lives
  *   in syllable pairs (đăng ký, khai tử), which single syllables miss.
  *
  * English words are stemmed (Porter) before folding: "registering" and
  * "registration" meet.
- * @example lexicalTerms('Đăng ký', 'vi') // ['dang', '=đăng', 'ky', '=ký', 'dang_ky', '=đăng_ký']
+ * @example lexicalTerms('Đăng ký', 'vi') // ['dang', '=đăng', 'ki', '=ký', 'dang_ki', '=đăng_ký']
  */
 export function lexicalTerms(text: string, lang: Lang, options: TermOptions = DEFAULT_TERM_OPTIONS[lang]): string[] {
   const terms: string[] = [];
   let previous: string | undefined;
   let previousExact: string | undefined;
+  let previousMarked = false;
   for (const word of words(text)) {
     const base = lang === 'en' && options.stem ? stemWord(word) : word;
     const folded = foldWord(base);
+    // Only a word written with marks (or đ) has an exact spelling of its own: "ky" is "ki" folded, not exact.
+    const marked = !ASCII.test(base);
     terms.push(folded);
-    if (options.exact && folded !== base) terms.push(EXACT + base);
+    if (options.exact && marked) terms.push(EXACT + base);
     if (options.bigrams && previous !== undefined) {
       terms.push(`${previous}_${folded}`);
-      const pair = `${previousExact}_${base}`;
-      if (options.exact && pair !== `${previous}_${folded}`) terms.push(EXACT + pair);
+      if (options.exact && (marked || previousMarked)) terms.push(`${EXACT}${previousExact}_${base}`);
     }
     previous = folded;
     previousExact = base;
+    previousMarked = marked;
   }
   return terms;
 }

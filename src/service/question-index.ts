@@ -4,7 +4,7 @@ import { loadHandbook } from '../content/load-handbook.ts';
 import { buildIndex, type IndexEmbedder } from '../indexing/build-index.ts';
 import { toStoredEntry, type StoredEntry } from '../indexing/handbook-documents.ts';
 import { currentIndexDir, glossaryRecord, verifyIndexFiles, type Manifest } from '../indexing/index-files.ts';
-import { handbookSourceHash } from '../indexing/source-hash.ts';
+import { handbookSourceHash, keywordCodeHash } from '../indexing/source-hash.ts';
 
 /** The handbook as the index is built from it, read once. */
 export interface HandbookSources {
@@ -46,8 +46,8 @@ function modelChange(manifest: Manifest, embedder: IndexEmbedder | undefined): s
 
 /**
  * Why the serving index must be rebuilt, or undefined when it is current: it
- * is missing or damaged, an entry changed, or the loaded model differs from the one the
- * vectors came from.
+ * is missing or damaged, an entry or the glossary changed, the keyword terms are made by other code than the
+ * index's, or the loaded model differs from the one the vectors came from.
  */
 export async function indexStaleReason(
   config: Config,
@@ -68,6 +68,7 @@ export async function indexStaleReason(
   const removed = Object.keys(manifest.entries).filter((k) => !(k in want)).length;
   if (changed || removed) return `${changed} entries changed or added, ${removed} removed`;
   if (manifest.glossaryHash !== glossaryRecord(glossary).hash) return 'the glossary changed';
+  if (manifest.keywordCode !== keywordCodeHash()) return 'the keyword index was made by other code (word folding or terms changed)';
   return modelChange(manifest, embedder);
 }
 
@@ -83,7 +84,8 @@ export async function ensureIndex(config: Config, embedder: IndexEmbedder | unde
       handbookSourceHash(config.handbookDir),
       verifyIndexFiles(current).catch(() => undefined),
     ]);
-    if (manifest?.sourceHash === sourceHash && !modelChange(manifest, embedder)) return current;
+    if (manifest?.sourceHash === sourceHash && manifest.keywordCode === keywordCodeHash() && !modelChange(manifest, embedder))
+      return current;
   }
   const { entries, glossary, sourceHash } = await readHandbook(config);
   const reason = await indexStaleReason(config, entries, embedder, glossary);

@@ -24,11 +24,24 @@ export function foldDiacritics(text: string): string {
 const foldedWords = new Map<string, string>();
 const FOLD_CACHE_LIMIT = 200_000;
 
-/** {@link foldDiacritics} of one word that {@link words} produced (already normalized), remembered. */
+/**
+ * A folded syllable whose only vowel is a y after a consonant: Vietnamese writes that sound i or y alike ("chữ kí"
+ * and "chữ ký", "lí do" and "lý do", "quí" and "quý"), so folded words write it i. A y after another vowel ("ay",
+ * "uy") or on its own ("y tế") is a different sound and stays.
+ */
+const LONE_Y = /^(?:b|c|ch|d|g|h|k|kh|l|m|n|ng|nh|p|ph|qu|r|s|t|th|tr|v|x)y$/;
+
+/**
+ * {@link foldDiacritics} of one word that {@link words} produced (already normalized), with the i/y spelling
+ * variant made one ({@link LONE_Y}), remembered. Search terms, the glossary and the wording judge fold words with it,
+ * so "ki so" finds "ký số".
+ * @example foldWord('ký') // 'ki'
+ */
 export function foldWord(word: string): string {
   let folded = foldedWords.get(word);
   if (folded === undefined) {
     folded = word.normalize('NFD').replace(COMBINING_MARKS, '').replace(/đ/g, 'd');
+    if (LONE_Y.test(folded)) folded = `${folded.slice(0, -1)}i`;
     if (foldedWords.size >= FOLD_CACHE_LIMIT) foldedWords.clear();
     foldedWords.set(word, folded);
   }

@@ -19,8 +19,10 @@ export function repairCandidates(word: string): string[] {
     out.add(base);
   }
   if (/(.)\1$/.test(folded)) out.add(folded.slice(0, -1));
-  out.delete(folded);
-  return [...out];
+  // A repair is folded like any word ("kys" → "ky" → "ki").
+  const repairs = new Set([...out].map(foldWord));
+  repairs.delete(folded);
+  return [...repairs];
 }
 
 /**

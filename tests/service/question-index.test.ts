@@ -59,4 +59,20 @@ describe('deciding at start whether the question index is current', () => {
       /^building the question index: cannot use .*entries\.json \(its checksum does not match the manifest: the file is damaged\); rebuild the index with npm run index$/,
     );
   });
+
+  it('rebuilds an index whose keyword terms were made by other code, though no entry changed', async () => {
+    const config = await tempHandbook();
+    const { log, lines } = rebuilds();
+    const dir = await ensureIndex(config, undefined, log);
+    // What an index built before an upgrade of the word folding looks like: its manifest names other code.
+    const manifestFile = path.join(dir, 'manifest.json');
+    const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as Record<string, unknown>;
+    await writeFile(manifestFile, JSON.stringify({ ...manifest, keywordCode: 'older code' }));
+
+    const rebuilt = await ensureIndex(config, undefined, log);
+    expect(rebuilt).not.toBe(dir);
+    expect(lines.at(-1)).toBe('building the question index: the keyword index was made by other code (word folding or terms changed)');
+    expect(await ensureIndex(config, undefined, log)).toBe(rebuilt);
+    expect(lines).toHaveLength(2);
+  });
 });

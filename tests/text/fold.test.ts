@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectLang } from '../../src/text/detect-lang.ts';
-import { foldDiacritics, normalize, words } from '../../src/text/fold.ts';
+import { foldDiacritics, foldWord, normalize, words } from '../../src/text/fold.ts';
+import { repairCandidates } from '../../src/text/typo-repair.ts';
 
 describe('foldDiacritics', () => {
   it('folds a Vietnamese phrase to plain lowercase ASCII', () => {
@@ -28,6 +29,21 @@ describe('foldDiacritics', () => {
 
   it('lowercases and keeps digits and punctuation', () => {
     expect(foldDiacritics('Nghị định 123/2015/NĐ-CP')).toBe('nghi dinh 123/2015/nd-cp');
+  });
+});
+
+describe('foldWord', () => {
+  it('writes a lone y after a consonant as i, so the two spellings of one sound meet', () => {
+    expect(['ký', 'kí', 'ky', 'ki'].map(foldWord)).toEqual(['ki', 'ki', 'ki', 'ki']);
+    expect(['lý', 'lí', 'quý', 'quí', 'mỹ', 'mĩ'].map(foldWord)).toEqual(['li', 'li', 'qui', 'qui', 'mi', 'mi']);
+  });
+
+  it('keeps y after another vowel and y on its own, which are other sounds', () => {
+    expect(['tay', 'thủy', 'huy', 'y', 'yêu', 'tuyến'].map(foldWord)).toEqual(['tay', 'thuy', 'huy', 'y', 'yeu', 'tuyen']);
+  });
+
+  it('repairs a Telex leftover into the same folded word', () => {
+    expect(repairCandidates('kys')).toContain('ki');
   });
 });
 
