@@ -5,7 +5,7 @@
  */
 import { findNearDuplicates } from '../src/authoring/near-duplicates.ts';
 import { openQuestionsByOwner, publishProblems } from '../src/authoring/publish-checks.ts';
-import { overdueEntries, relatedToDrafts, untranslated } from '../src/authoring/review-status.ts';
+import { overdueEntries, relatedMismatches, relatedToDrafts, untranslated } from '../src/authoring/review-status.ts';
 import { notCoveredProblems } from '../src/authoring/not-covered.ts';
 import { runCli } from '../src/cli/run-cli.ts';
 import { loadConfig } from '../src/config.ts';
@@ -52,6 +52,14 @@ await runCli(
       console.log(`\nRelated links to drafts (${toDrafts.length}): the site leaves them out until the draft is published`);
       for (const { entry, draft } of toDrafts)
         console.log(`  ${entry.file}:${entry.fieldLines['related'] ?? 1}: related: ${draft} is a draft`);
+    }
+    const mismatched = relatedMismatches(entries);
+    if (mismatched.length > 0) {
+      console.log(`\nRelated lists that differ between the languages (${mismatched.length}): link the same entries in both`);
+      for (const { entry, onlyVi, onlyEn } of mismatched) {
+        const differ = [...onlyVi.map((id) => `${id} only in Vietnamese`), ...onlyEn.map((id) => `${id} only in English`)];
+        console.log(`  ${entry.file}:${entry.fieldLines['related'] ?? 1}: related: ${differ.join(', ')}`);
+      }
     }
     const missing = untranslated(entries);
     if (missing.length > 0)

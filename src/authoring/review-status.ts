@@ -29,3 +29,21 @@ export function relatedToDrafts(entries: HandbookEntry[]): { entry: HandbookEntr
     .filter((e) => e.data.status === 'published')
     .flatMap((entry) => entry.data.related.filter((id) => drafts.has(`${entry.lang}:${id}`)).map((draft) => ({ entry, draft })));
 }
+
+/**
+ * Translations whose `related` list differs from the Vietnamese entry's: the English version says what the
+ * Vietnamese one says, its links included. Each names the English entry and the ids only one of the two lists has;
+ * a Vietnamese link to an entry not yet translated is not missing from the English list.
+ */
+export function relatedMismatches(entries: HandbookEntry[]): { entry: HandbookEntry; onlyVi: string[]; onlyEn: string[] }[] {
+  const vietnamese = new Map(entries.filter((e) => e.lang === 'vi').map((e) => [e.data.id, new Set(e.data.related)]));
+  const translated = new Set(entries.filter((e) => e.lang === 'en').map((e) => e.data.id));
+  return entries.flatMap((entry) => {
+    const vi = vietnamese.get(entry.data.id);
+    if (entry.lang !== 'en' || !vi) return [];
+    const en = new Set(entry.data.related);
+    const onlyVi = [...vi].filter((id) => translated.has(id) && !en.has(id));
+    const onlyEn = [...en].filter((id) => !vi.has(id));
+    return onlyVi.length + onlyEn.length > 0 ? [{ entry, onlyVi, onlyEn }] : [];
+  });
+}

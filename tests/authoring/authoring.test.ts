@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findNearDuplicates, type QuestionText } from '../../src/authoring/near-duplicates.ts';
 import { notCoveredProblems } from '../../src/authoring/not-covered.ts';
-import { overdueEntries, relatedToDrafts, reviewDue, untranslated } from '../../src/authoring/review-status.ts';
+import { overdueEntries, relatedMismatches, relatedToDrafts, reviewDue, untranslated } from '../../src/authoring/review-status.ts';
 import { scaffoldEntry, slugFromQuestion } from '../../src/authoring/scaffold-entry.ts';
 import { loadHandbook } from '../../src/content/load-handbook.ts';
 import { parseEntry } from '../../src/content/parse-entry.ts';
@@ -151,5 +151,32 @@ describe('an entry about a procedure the glossary marks as not covered', () => {
   it('is left alone as a draft, or once the term is covered', () => {
     expect(notCoveredProblems([entry('draft')], [passport])).toEqual([]);
     expect(notCoveredProblems([entry('published')], [{ ...passport, notCovered: false }])).toEqual([]);
+  });
+});
+
+describe('related links in the two languages', () => {
+  it('names the English entry whose related list differs from the Vietnamese one, and the ids that differ', async () => {
+    const { entries } = await loadHandbook({ dir: FIXTURE_HANDBOOK });
+    const english = entries.find((e) => e.lang === 'en' && e.data.id === 'dang-ky-khai-tu')!;
+    const vietnamese = entries.find((e) => e.lang === 'vi' && e.data.id === 'dang-ky-khai-tu')!;
+    // An English entry that links a translated entry the Vietnamese one does not, and misses one it does.
+    const linked = { ...english, data: { ...english.data, id: 'dang-ky-khai-sinh', related: ['dang-ky-khai-tu'] } };
+    const drifted = [
+      ...entries.filter((e) => e !== vietnamese),
+      { ...vietnamese, data: { ...vietnamese.data, related: ['dang-ky-khai-sinh'] } },
+    ];
+    const withTranslation = [
+      ...drifted.map((e) => (e === english ? { ...e, data: { ...e.data, related: ['chung-thuc-ban-sao'] } } : e)),
+      linked,
+    ];
+    expect(relatedMismatches(withTranslation).map(({ entry, onlyVi, onlyEn }) => [entry.data.id, onlyVi, onlyEn])).toEqual([
+      ['dang-ky-khai-tu', ['dang-ky-khai-sinh'], ['chung-thuc-ban-sao']],
+    ]);
+  });
+
+  it('does not count a link to an entry that has no English version yet', async () => {
+    const { entries } = await loadHandbook({ dir: FIXTURE_HANDBOOK });
+    expect(entries.find((e) => e.lang === 'vi' && e.data.id === 'dang-ky-khai-tu')!.data.related).toEqual(['dang-ky-khai-sinh']);
+    expect(relatedMismatches(entries)).toEqual([]);
   });
 });
