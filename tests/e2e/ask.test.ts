@@ -75,8 +75,8 @@ describe('the Ask box', () => {
   it('says when the handbook has no confident answer and that the question was recorded', async () => {
     await open('/');
     const box = askBox();
-    // Registering the birth of a foreign child is near the fixture's birth entry, which does not answer it.
-    const reply = await ask(box, 'Đăng ký khai sinh cho người nước ngoài cần giấy tờ gì?');
+    // Certifying a signature is near the fixture's copy-certification entry, which does not answer it.
+    const reply = await ask(box, 'Chứng thực chữ ký cần giấy tờ gì?');
 
     await box.getByRole('heading', { name: 'Sổ tay chưa có câu trả lời chắc chắn' }).waitFor();
     expect(reply.status).toBe('no_confident_answer');

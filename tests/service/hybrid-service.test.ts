@@ -32,7 +32,7 @@ describe('the service with an embedding model', () => {
 
   it('gives no confident answer to an out-of-scope question even though the model finds something similar', async () => {
     const { body } = await postJson(`${service.url}api/ask`, {
-      question: 'Đăng ký khai sinh cho người nước ngoài cần giấy tờ gì?',
+      question: 'Chứng thực chữ ký cần giấy tờ gì?',
     });
     expect(body['status']).toBe('no_confident_answer');
     expect((body['results'] as unknown[]).length).toBeGreaterThan(0);
