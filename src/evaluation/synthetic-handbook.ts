@@ -9,6 +9,8 @@ import { entryUrl } from '../content/urls.ts';
 import { toStoredEntry, type StoredEntry } from '../indexing/handbook-documents.ts';
 import { createRandom } from './seeded-random.ts';
 
+/** Search phrases each synthetic entry carries, as many as a real entry has. */
+const SEARCH_PHRASES = 16;
 /**
  * Synthetic Vietnamese handbooks of any size, made from the real entries, for measuring speed and memory at
  * scale (`npm run bench -- --entries 10000`). Each entry takes a real entry's question, tags and section
@@ -102,10 +104,10 @@ export function* syntheticEntries(real: HandbookEntry[], { count, seed = 1 }: Sy
         pick(other.data.aliases.length > 0 ? other.data.aliases : [other.data.question]),
       ]),
     ];
-    // Eight of the base entry's search phrases, from a place that moves with the entry number: no draw from
-    // `random`, so everything else about the handbook stays as it was before entries had search phrases.
+    // Sixteen of the base entry's search phrases (real entries have 14–20), from a place that moves with the entry
+    // number: no draw from `random`, so everything else about the handbook stays as it was before entries had them.
     const phrases = base.data.searchPhrases;
-    const searchPhrases = Array.from({ length: Math.min(8, phrases.length) }, (_, j) => phrases[(i + j) % phrases.length]!);
+    const searchPhrases = Array.from({ length: Math.min(SEARCH_PHRASES, phrases.length) }, (_, j) => phrases[(i + j) % phrases.length]!);
     // Published entries need three aliases; an entry with few lends its own question and another's.
     for (const extra of [base.data.question, other.data.question]) if (aliases.length < 3 && !aliases.includes(extra)) aliases.push(extra);
     const tags = [...new Set([...base.data.tags, ...(random() < 0.5 && other.data.tags.length > 0 ? [pick(other.data.tags)] : [])])].slice(
