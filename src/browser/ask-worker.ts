@@ -6,10 +6,8 @@
  */
 import type { Lang, Topic } from '../content/topics.ts';
 import { answerBody } from '../retrieval/answer-response.ts';
-import type { GlossaryItem } from '../retrieval/glossary-expansion.ts';
 import { HandbookSearch } from '../retrieval/handbook-search.ts';
-import { decodeKeywordIndex } from '../retrieval/keyword-index-file.ts';
-import { ASK_INDEX_DIR, browserIndexFiles, readBrowserEntries } from './browser-index.ts';
+import { ASK_INDEX_DIR, browserIndexFiles, readBrowserEntries, readBrowserGlossary, readBrowserKeywordIndex } from './browser-index.ts';
 
 /** A question for the worker. */
 export interface WorkerRequest {
@@ -36,11 +34,12 @@ async function load(): Promise<HandbookSearch> {
     if (!res.ok) throw new Error(`${url(name)}: HTTP ${res.status}`);
     return res;
   };
+  const bytes = async (name: string) => new Uint8Array(await (await get(name)).arrayBuffer());
   const [entries, glossary, vi, en] = await Promise.all([
-    get(files.entries).then(async (r) => readBrowserEntries(new Uint8Array(await r.arrayBuffer()))),
-    get(files.glossary).then((r) => r.json() as Promise<GlossaryItem[]>),
-    get(files.keyword.vi).then(async (r) => decodeKeywordIndex(new Uint8Array(await r.arrayBuffer()))),
-    get(files.keyword.en).then(async (r) => decodeKeywordIndex(new Uint8Array(await r.arrayBuffer()))),
+    bytes(files.entries).then(readBrowserEntries),
+    bytes(files.glossary).then(readBrowserGlossary),
+    bytes(files.keyword.vi).then(readBrowserKeywordIndex),
+    bytes(files.keyword.en).then(readBrowserKeywordIndex),
   ]);
   return new HandbookSearch(entries, KEYWORD_FUSION, undefined, { keyword: { vi, en }, glossary });
 }

@@ -34,11 +34,12 @@ export function askIndex(options: { dir: string }): AstroIntegration {
         const files = browserIndexFiles();
         const contents = new Map<string, Uint8Array | string>();
         // The entries as the server has them, wordings included (the wording judge reads them), without the content
-        // hash (that is for the server's incremental re-embedding); gzipped, so the offline copy stays small.
-        contents.set(files.entries, gzipSync(JSON.stringify(entries.map((e) => ({ ...e, hash: '' }))), { level: 9 }));
-        contents.set(files.glossary, glossaryRecord(glossary).json);
+        // hash (that is for the server's incremental re-embedding). Every file gzipped, so the offline copy stays small.
+        const packed = (data: Uint8Array | string) => gzipSync(data, { level: 9 });
+        contents.set(files.entries, packed(JSON.stringify(entries.map((e) => ({ ...e, hash: '' })))));
+        contents.set(files.glossary, packed(glossaryRecord(glossary).json));
         for (const lang of LANGS)
-          contents.set(files.keyword[lang], encodeKeywordIndex(buildKeywordIndex(keywordDocs(entries, lang), lang)));
+          contents.set(files.keyword[lang], packed(encodeKeywordIndex(buildKeywordIndex(keywordDocs(entries, lang), lang))));
         const version = sha256([...contents.values()].map((c) => sha256(c)).join(''));
         for (const [name, data] of contents) await writeFile(path.join(work, name), data);
         await writeFile(

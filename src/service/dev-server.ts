@@ -46,7 +46,9 @@ function handbookDevPlugin(dataDir: string, apiUrl: string): Plugin {
   };
   /** /ask-index/… from the index the API serves. */
   const askIndex: Connect.NextHandleFunction = (req, res, next) => {
-    const name = path.basename(new URL(req.url ?? '/', 'http://x').pathname);
+    // The page asks for the build's gzipped file names; the API's index holds the same files unpacked, and the page
+    // reads unpacked bytes as well (browser-index.ts).
+    const name = path.basename(new URL(req.url ?? '/', 'http://x').pathname).replace(/\.gz$/, '');
     if (!/^[\w.-]+\.(json|bin)$/.test(name)) return next();
     void (async () => {
       try {

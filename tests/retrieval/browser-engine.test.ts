@@ -2,14 +2,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserIndexFiles, readBrowserEntries } from '../../src/browser/browser-index.ts';
+import { browserIndexFiles, readBrowserEntries, readBrowserGlossary, readBrowserKeywordIndex } from '../../src/browser/browser-index.ts';
 import { loadConfig } from '../../src/config.ts';
 import { readEvalDataset } from '../../src/evaluation/eval-dataset.ts';
 import { buildIndex } from '../../src/indexing/build-index.ts';
 import { answerBody } from '../../src/retrieval/answer-response.ts';
-import type { GlossaryItem } from '../../src/retrieval/glossary-expansion.ts';
 import { HandbookSearch } from '../../src/retrieval/handbook-search.ts';
-import { decodeKeywordIndex } from '../../src/retrieval/keyword-index-file.ts';
 import { openSearch } from '../../src/retrieval/open-search.ts';
 import { handbookEntries, handbookGlossary } from '../../src/service/question-index.ts';
 import { REAL_HANDBOOK, REAL_SITE, ROOT } from '../support/paths.ts';
@@ -28,8 +26,8 @@ beforeAll(async () => {
   const files = browserIndexFiles();
   const read = (name: string) => readFile(path.join(REAL_SITE, 'ask-index', name));
   browser = new HandbookSearch(readBrowserEntries(await read(files.entries)), config.retrieval, undefined, {
-    glossary: JSON.parse(String(await read(files.glossary))) as GlossaryItem[],
-    keyword: { vi: decodeKeywordIndex(await read(files.keyword.vi)), en: decodeKeywordIndex(await read(files.keyword.en)) },
+    glossary: readBrowserGlossary(await read(files.glossary)),
+    keyword: { vi: readBrowserKeywordIndex(await read(files.keyword.vi)), en: readBrowserKeywordIndex(await read(files.keyword.en)) },
   });
 });
 

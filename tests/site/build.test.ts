@@ -38,9 +38,9 @@ describe('the site built from the fixture handbook', () => {
   it('writes the browser question index and the service worker that keeps the site offline', () => {
     for (const file of [
       'ask-index/entries.json.gz',
-      'ask-index/keyword-vi.bin',
-      'ask-index/keyword-en.bin',
-      'ask-index/glossary.json',
+      'ask-index/keyword-vi.bin.gz',
+      'ask-index/keyword-en.bin.gz',
+      'ask-index/glossary.json.gz',
       'sw.js',
       'manifest.webmanifest',
       'offline/index.html',
