@@ -1,8 +1,8 @@
 import {
   answerProbability,
-  closeness,
   decide,
   FEATURE_NAMES,
+  type AnswerStatus,
   type DecisionFeatures,
   type DecisionModel,
 } from '../retrieval/answer-decision.ts';
@@ -65,7 +65,7 @@ export function fitDecision(
     weights: Object.fromEntries(FEATURE_NAMES.map((n, j) => [n, round(weights[j]!)])) as DecisionModel['weights'],
     bias: round(bias),
     answerAt: 0.5,
-    noMatch: { probability: 0.5, coverage: 0, known: 0 },
+    noMatch: { probability: 0.5, closeness: 0, known: 0 },
   };
   const nIn = asked.filter((a) => a.inScope).length;
   const nOut = asked.length - nIn;
@@ -88,33 +88,37 @@ export function fitDecision(
   // in-scope questions fall below them; of cut-offs that do equally well on dev, the highest, which leaves the
   // widest room below for questions about other things.
   const noMatch = (a: AskedQuery, c: number, k: number) =>
-    !a.features || (p(a) < answerAt && (closeness(a.features) < c || a.features.known < k));
-  let best = { coverage: 0, known: 0, out: -1 };
+    statusBy(a, { ...model, noMatch: { probability: answerAt, closeness: c, known: k } }) === 'no_match';
+  let best = { closeness: 0, known: 0, out: -1 };
   for (let c = 0; c <= 1.0001; c += 0.02) {
     for (let k = 0; k <= 1.0001; k += 0.02) {
       const inNoMatch = asked.filter((a) => a.inScope && noMatch(a, c, k)).length / Math.max(1, nIn);
       if (inNoMatch > targets.maxInScopeNoMatch) continue;
       const out = asked.filter((a) => !a.inScope && noMatch(a, c, k)).length;
-      if (out >= best.out) best = { coverage: round(c), known: round(k), out };
+      if (out >= best.out) best = { closeness: round(c), known: round(k), out };
     }
   }
-  model.noMatch = { probability: answerAt, coverage: best.coverage, known: best.known };
-  const cutoff = best.coverage;
+  model.noMatch = { probability: answerAt, closeness: best.closeness, known: best.known };
   const answered = asked.filter((a) => answeredBy(a, model));
   const dev = {
     answeredRight: round(answered.filter((a) => a.inScope && a.topRight).length / Math.max(1, nIn)),
     answeredWrong: round(answered.filter((a) => a.inScope && !a.topRight).length / Math.max(1, nIn)),
     outOfScopeRefused: round(1 - answered.filter((a) => !a.inScope).length / Math.max(1, nOut)),
-    outOfScopeNoMatch: round(asked.filter((a) => !a.inScope && noMatch(a, cutoff, best.known)).length / Math.max(1, nOut)),
+    outOfScopeNoMatch: round(asked.filter((a) => !a.inScope && statusBy(a, model) === 'no_match').length / Math.max(1, nOut)),
     nInScope: nIn,
     nOutOfScope: nOut,
   };
   return { model, dev };
 }
 
-/** Whether the service would answer the asked query with this model: the decision itself, not a copy of it. */
+/** What the service would say to the asked query with this model: the decision itself, not a copy of it. */
+function statusBy(a: AskedQuery, model: DecisionModel): AnswerStatus {
+  return decide(a.features, a.features ? answerProbability(a.features, model) : 0, model, a.namesUncovered);
+}
+
+/** Whether the service would answer the asked query with this model. */
 function answeredBy(a: AskedQuery, model: DecisionModel): boolean {
-  return a.features !== undefined && decide(a.features, answerProbability(a.features, model), model, a.namesUncovered) === 'answered';
+  return statusBy(a, model) === 'answered';
 }
 
 function round(x: number): number {

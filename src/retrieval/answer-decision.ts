@@ -53,10 +53,10 @@ export interface DecisionModel {
   /** Probability at or above which the best entry is the answer. */
   answerAt: number;
   /**
-   * Below this probability, nothing in the handbook is close (`no_match`) when the best entry is closer than
-   * `coverage` to the question ({@link closeness}), or the handbook knows less than `known` of its words.
+   * Below this probability, nothing in the handbook is close (`no_match`) when the best entry's {@link closeness}
+   * to the question is below `closeness`, or the handbook knows less than `known` of its words.
    */
-  noMatch: { probability: number; coverage: number; known: number };
+  noMatch: { probability: number; closeness: number; known: number };
 }
 
 export const DEFAULT_DECISION_MODEL: DecisionModel = model as DecisionModel;
@@ -113,6 +113,6 @@ export function decide(
 ): AnswerStatus {
   if (!f) return 'no_match';
   if (confidence >= m.answerAt) return namesUncovered ? 'no_confident_answer' : 'answered';
-  if (confidence < m.noMatch.probability && (closeness(f) < m.noMatch.coverage || f.known < m.noMatch.known)) return 'no_match';
+  if (confidence < m.noMatch.probability && (closeness(f) < m.noMatch.closeness || f.known < m.noMatch.known)) return 'no_match';
   return 'no_confident_answer';
 }

@@ -16,7 +16,7 @@ const model: DecisionModel = {
   },
   bias: 0,
   answerAt: 0.8,
-  noMatch: { probability: 0.8, coverage: 0.12, known: 0.3 },
+  noMatch: { probability: 0.8, closeness: 0.12, known: 0.3 },
 };
 
 describe('the answer decision', () => {
@@ -27,7 +27,7 @@ describe('the answer decision', () => {
 
   it('says nothing is close when the best entry shares only loose syllables and no word pair with the question', () => {
     const syllablesOnly = features({ coverage: 0.17, pairCoverage: 0, known: 0.33 });
-    expect(closeness(syllablesOnly)).toBeLessThan(model.noMatch.coverage);
+    expect(closeness(syllablesOnly)).toBeLessThan(model.noMatch.closeness);
     expect(decide(syllablesOnly, 0.1, model)).toBe('no_match');
   });
 
