@@ -35,6 +35,21 @@ describe('the questions reported with the right entry first but refused', () => 
   });
 });
 
+describe('a procedure asked by its plain name', () => {
+  // Sibling entries repeat the main procedure's name ("Những giấy tờ nào không được chứng thực bản sao từ bản
+  // chính?"), so the main entry must carry its own name in its wordings or a sibling outranks it.
+  it.each([
+    ['chứng thực bản sao từ bản chính', 'chung-thuc-ban-sao-tu-ban-chinh'],
+    ['thủ tục khai sinh', 'dang-ky-khai-sinh'],
+    ['đăng ký hộ kinh doanh', 'dang-ky-ho-kinh-doanh'],
+    ['cấp sổ đỏ lần đầu', 'cap-giay-chung-nhan-quyen-su-dung-dat-lan-dau'],
+    ['đăng ký biến động đất đai', 'dang-ky-bien-dong-dat-dai'],
+    ['certify a copy from the original', 'chung-thuc-ban-sao-tu-ban-chinh'],
+  ])('%j puts the main entry %s first, never a sibling as the answer', async (question, id) => {
+    expectRightOrHonest(await ask(question), id);
+  });
+});
+
 describe('the questions reported as answered or listed wrongly', () => {
   it('does not answer "xin giấy phép kinh doanh karaoke" (a licence of another agency) with household registration', async () => {
     expect((await ask('xin giấy phép kinh doanh karaoke')).status).not.toBe('answered');
