@@ -51,6 +51,8 @@ export async function loadHandbook(options: LoadHandbookOptions): Promise<Handbo
 
   const problems: EntryProblem[] = [];
   const all: HandbookEntry[] = [];
+  // Entries whose own problems are reported: a link to one of them is not a second problem.
+  const failed = new Set<string>();
   for (const f of files) {
     const abs = path.join(dir, f);
     const shown = path.relative(root, abs).split(path.sep).join('/');
@@ -60,7 +62,10 @@ export async function loadHandbook(options: LoadHandbookOptions): Promise<Handbo
     const result = cached && cached.source === source && cached.shown === shown ? cached.result : parseEntry(shown, source);
     parsedFiles.set(abs, { source, shown, result });
     if (result.ok) all.push(result.entry);
-    else problems.push(...result.problems);
+    else {
+      problems.push(...result.problems);
+      if (result.id !== undefined) failed.add(entryKey(shown.split('/').at(-3) ?? '', result.id));
+    }
   }
 
   const byId = new Map<string, HandbookEntry>();
@@ -78,7 +83,7 @@ export async function loadHandbook(options: LoadHandbookOptions): Promise<Handbo
   }
   for (const entry of all) {
     entry.data.related.forEach((id, i) => {
-      if (!byId.has(entryKey(entry.lang, id))) {
+      if (!byId.has(entryKey(entry.lang, id)) && !failed.has(entryKey(entry.lang, id))) {
         problems.push({
           file: entry.file,
           line: entry.fieldLines['related'] ?? 1,

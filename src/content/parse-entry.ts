@@ -31,7 +31,11 @@ export function askedAs(entry: Pick<HandbookEntry, 'data'>): string[] {
   return [entry.data.question, ...entry.data.aliases, ...entry.data.searchPhrases];
 }
 
-export type ParseResult = { ok: true; entry: HandbookEntry } | { ok: false; problems: EntryProblem[] };
+/**
+ * A parsed entry, or its problems; `id` is the id a failing file gives itself where it can be read, so that the
+ * handbook-wide checks do not report, as a second problem, every link to an entry whose own problem is reported.
+ */
+export type ParseResult = { ok: true; entry: HandbookEntry } | { ok: false; problems: EntryProblem[]; id?: string | undefined };
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -69,6 +73,7 @@ export function parseEntry(file: string, source: string): ParseResult {
   if (doc.errors.length > 0) {
     return {
       ok: false,
+      id: /^id:[ \t]*([a-z0-9-]+)[ \t]*$/m.exec(yamlText)?.[1],
       problems: doc.errors.map((e) => ({
         file,
         line: lineAt(e.pos[0]),
@@ -104,14 +109,16 @@ export function parseEntry(file: string, source: string): ParseResult {
       message: `Vietnamese entries use the id as file name; write id: ${slug} or rename the file to ${raw['id']}.md`,
     });
   }
-  if (problems.length > 0 || !parsed.success) return { ok: false, problems };
+  const id = typeof raw['id'] === 'string' ? raw['id'] : undefined;
+  if (problems.length > 0 || !parsed.success) return { ok: false, problems, id };
 
   const bodyLine = source.slice(0, source.length - body.length).split('\n').length;
   const unsafe = bodyProblems(file, body, bodyLine, parsed.data.status === 'published');
-  if (unsafe.length > 0) return { ok: false, problems: unsafe };
+  if (unsafe.length > 0) return { ok: false, problems: unsafe, id };
   const sections = splitSections(body);
   if (!sections.some((s) => s.text.length > 0)) {
-    return problem(bodyLine, '', 'write the answer below the frontmatter, in "## " sections');
+    const message = 'write the answer below the frontmatter, in "## " sections';
+    return { ok: false, problems: [{ file, line: bodyLine, field: '', message }], id };
   }
   return {
     ok: true,

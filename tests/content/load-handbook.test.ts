@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -101,6 +101,29 @@ describe('loadHandbook', () => {
         handbook/vi/land/tranh-chap-dat.md:4: topic: the file is in the "land" folder; write topic: land or move the file to handbook/vi/construction/
         handbook/vi/civil-status/dang-ky-khai-tu.md:5: related.0: no vi entry has the id "dang-ky-khai-sinh"; write the id of an existing vi entry or remove it"
     `);
+  });
+
+  it.each([
+    [
+      'a field of the wrong kind',
+      '  - Làm giấy khai sinh cho con cần giấy tờ gì?',
+      '  - giấy tờ: những gì',
+      'aliases.0: write each alias as text',
+    ],
+    ['broken YAML', 'tags: [khai sinh, hộ tịch]', 'tags: [khai sinh, hộ tịch', 'fix the YAML'],
+  ])('reports an entry with %s once, not again at every entry that links to it', async (_, line, broken, message) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'handbook-broken-'));
+    try {
+      await cp(FIXTURE_HANDBOOK, path.join(dir, 'handbook'), { recursive: true });
+      const file = path.join(dir, 'handbook/vi/civil-status/dang-ky-khai-sinh.md');
+      await writeFile(file, (await readFile(file, 'utf8')).replace(line, broken));
+      const error = await handbookError(path.join(dir, 'handbook'));
+      expect(error.problems).toHaveLength(1);
+      expect(error.problems[0]).toMatchObject({ file: 'handbook/vi/civil-status/dang-ky-khai-sinh.md' });
+      expect(error.problems[0]?.message).toContain(message.split(': ').at(-1));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('rejects a folder with no entries', async () => {
