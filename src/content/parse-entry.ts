@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'astro/zod';
 import { EntrySchema, type EntryData } from './entry-schema.ts';
 import type { EntryProblem } from './entry-error.ts';
@@ -165,7 +165,9 @@ export function issueToProblems(
   const node = doc.getIn(issue.path as (string | number)[], true) as { range?: [number, number, number] } | undefined;
   const keyNode = path.length === 1 ? findKey(doc, path[0] ?? '') : undefined;
   const line = lineAt(node?.range?.[0] ?? keyNode?.range?.[0]);
-  const value = doc.getIn(issue.path as (string | number)[]);
+  // A nested value comes back as a YAML node: compared and shown as the plain value it stands for.
+  const found: unknown = doc.getIn(issue.path as (string | number)[]);
+  const value: unknown = isNode(found) ? found.toJSON() : found;
   const missing = value === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value');
   // "- Phí: theo HĐND tỉnh" is a one-key map to YAML, not text: the usual surprise in lists of sentences.
   const colonHint =
