@@ -26,12 +26,23 @@ const KEYWORD_SOURCES = [
 
 let keywordHash: string | undefined;
 
-/** sha256 of {@link KEYWORD_SOURCES}, read once per process. */
+/** Packages whose code makes keyword terms too: the English stemmer. An upgrade of it changes English terms. */
+const KEYWORD_PACKAGES = ['stemmer'];
+
+/** The files {@link keywordCodeHash} reads: {@link KEYWORD_SOURCES} and the entry files of {@link KEYWORD_PACKAGES}. */
+export function keywordCodeFiles(): string[] {
+  return [
+    ...KEYWORD_SOURCES.map((file) => fileURLToPath(new URL(file, import.meta.url))),
+    ...KEYWORD_PACKAGES.map((name) => fileURLToPath(import.meta.resolve(name))),
+  ];
+}
+
+/** sha256 of {@link keywordCodeFiles}, read once per process. */
 export function keywordCodeHash(): string {
   if (keywordHash === undefined) {
     const hash = createHash('sha256');
-    for (const file of KEYWORD_SOURCES) {
-      const bytes = readFileSync(fileURLToPath(new URL(file, import.meta.url)));
+    for (const file of keywordCodeFiles()) {
+      const bytes = readFileSync(file);
       hash.update(`${path.basename(file)}\0${bytes.length}\0`).update(bytes);
     }
     keywordHash = hash.digest('hex');
