@@ -4,6 +4,13 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ASK_INDEX_DIR,
+  browserIndexFiles,
+  readBrowserEntries,
+  readBrowserGlossary,
+  readBrowserKeywordIndex,
+} from '../../src/browser/browser-index.ts';
 import { FIXTURE_HANDBOOK, ROOT } from '../support/paths.ts';
 
 let work: string;
@@ -78,6 +85,21 @@ describe('npm run dev, for editors', () => {
       async () => (await ask('khai tử lưu động ở thôn bản xa xôi')).answer?.id === 'dang-ky-khai-tu',
     );
     console.log(`npm run dev: edit visible on the page after ${pageMs} ms, askable after ${askMs} ms`);
+  });
+
+  it('serves the browser question index under the names the built site uses, so search and offline Ask work', async () => {
+    const files = browserIndexFiles();
+    const get = async (name: string) => {
+      const res = await fetch(`${base}/${ASK_INDEX_DIR}/${name}`);
+      expect(res.status, name).toBe(200);
+      return new Uint8Array(await res.arrayBuffer());
+    };
+    const entries = readBrowserEntries(await get(files.entries));
+    expect(entries.map((e) => e.id)).toContain('dang-ky-khai-tu');
+    expect(Array.isArray(readBrowserGlossary(await get(files.glossary)))).toBe(true);
+    for (const lang of ['vi', 'en'] as const) {
+      expect(readBrowserKeywordIndex(await get(files.keyword[lang])).n).toBe(entries.filter((e) => e.lang === lang).length);
+    }
   });
 
   it('keeps the last good version serving after a broken edit, and shows file:line on the page', async () => {
