@@ -79,7 +79,7 @@ export class KeywordSearch {
   search(asked: string, k: number, filter?: (doc: number) => boolean): KeywordResult {
     const { index } = this;
     // Words no entry has get a chance to be a typo of one that does ("chuwngs thuwcj" → "chung thuc").
-    const question = repairQuestion(asked, (w) => index.termId(w) !== undefined);
+    const question = repairQuestion(asked, (w) => index.df(index.termId(w)));
     const matches = this.glossary.match(question);
     const typed = index.terms(question);
     const official = matches.length > 0 ? index.terms(GlossaryExpander.officialWording(question, matches)) : [];

@@ -42,23 +42,100 @@ export function repairCandidates(word: string): string[] {
 }
 
 /**
- * The question with its chat shorthand written out and each word the vocabulary does not know replaced by a repair
- * it does know; unchanged when no word needed either. `known` answers for folded words: shorthand is written out
- * only into words the vocabulary knows, so English "vs" stays "vs" in the English half.
+ * A well-formed Vietnamese syllable, folded: an initial consonant, one to three vowels, a final consonant or glide.
+ * Such a word was typed as meant ("chào", "hẻm"), even when the handbook lacks it; only a word no syllable can be
+ * ("đăg", "dựgn", "xinphep") is a slip.
  */
-export function repairQuestion(question: string, known: (folded: string) => boolean): string {
+const SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ng|nh|ch|[cmnptiyou])?$/;
+
+/**
+ * Spellings one slip away from a folded word: a letter dropped, added, changed or two swapped ("dag" → "dang",
+ * "dugn" → "dung"), and a missing space ("xinphep" → "xin phep").
+ */
+function oneSlipAway(folded: string): string[] {
+  const out = new Set<string>();
+  // Folded Vietnamese has no f, j, w or z.
+  const letters = 'abcdeghiklmnopqrstuvxy';
+  for (let i = 0; i <= folded.length; i++) {
+    const [head, tail] = [folded.slice(0, i), folded.slice(i)];
+    if (tail) out.add(head + tail.slice(1));
+    if (tail.length > 1) out.add(head + tail[1] + tail[0] + tail.slice(2));
+    for (const c of letters) {
+      if (tail) out.add(head + c + tail.slice(1));
+      out.add(head + c + tail);
+    }
+    if (head.length >= 2 && tail.length >= 2) out.add(`${head} ${tail}`);
+  }
+  out.delete(folded);
+  return [...out];
+}
+
+/**
+ * The question with its chat shorthand written out and each word the vocabulary does not know replaced by a repair
+ * it does know; unchanged when no word needed either. `entriesWith` tells in how many entries a folded word, or a
+ * folded word pair joined by "_" (the index's pair terms), occurs: 0 for one the vocabulary lacks. Shorthand is
+ * written out only into words the vocabulary knows, so English "vs" stays "vs" in the English half. A word one slip
+ * away from known words is repaired only when the repair makes known word pairs with every neighbour the word has
+ * ("đăg ký" → "dang ky", "xây dựgn nhà" → "xay dung nha"), the commonest such pairs when several do; a word that
+ * is a well-formed syllable ("chào", "hẻm") is never taken for a slip, though the handbook lacks it.
+ */
+export function repairQuestion(question: string, entriesWith: (folded: string) => number): string {
+  const known = (folded: string) => entriesWith(folded) > 0;
   let changed = false;
-  const repaired = words(question).map((w) => {
-    const shorthand = SHORTHAND[foldWord(w)];
+  const typed = words(question);
+  const repaired: string[] = [];
+  typed.forEach((w, i) => {
+    const folded = foldWord(w);
+    const shorthand = SHORTHAND[folded];
     if (shorthand?.split(' ').every(known)) {
       changed = true;
-      return shorthand;
+      repaired.push(shorthand);
+      return;
     }
-    if (known(foldWord(w)) || /\d/.test(w)) return w;
-    const fix = repairCandidates(w).find(known);
-    if (!fix) return w;
-    changed = true;
-    return fix;
+    if (known(folded) || /\d/.test(w)) {
+      repaired.push(w);
+      return;
+    }
+    const fix = repairCandidates(w).find(known) ?? slipRepair(folded, repaired.at(-1), typed[i + 1], entriesWith);
+    if (fix) changed = true;
+    repaired.push(fix ?? w);
   });
   return changed ? repaired.join(' ') : question;
+}
+
+/**
+ * The repair of {@link oneSlipAway} that its neighbours confirm best (see {@link repairQuestion}): every pair it
+ * makes with them is known, and the rarest of those pairs is commoner than any other repair's; none on a tie.
+ */
+function slipRepair(
+  folded: string,
+  before: string | undefined,
+  after: string | undefined,
+  entriesWith: (folded: string) => number,
+): string | undefined {
+  // Two syllables run together are at most about ten letters; a longer word, or one with a letter Vietnamese does
+  // not write, is from another language ("registration", "wifi"), not a slip.
+  if (!/^[a-eg-ik-vxy]{3,10}$/.test(folded) || SYLLABLE.test(folded)) return undefined;
+  if (before === undefined && after === undefined) return undefined;
+  const left = before === undefined ? [] : [foldWord(before.split(' ').at(-1)!)];
+  const right = after === undefined ? [] : [foldWord(after)];
+  // A neighbour the vocabulary lacks makes no known pair: nothing could confirm a repair (an English question in
+  // the Vietnamese half), so none of the few hundred spellings is tried.
+  if (![...left, ...right].every((word) => entriesWith(word) > 0)) return undefined;
+  const support = (repair: string) => {
+    const parts = repair.split(' ');
+    // Most of the few hundred spellings are no word at all: one lookup each settles them.
+    if (!parts.every((word) => entriesWith(word) > 0)) return 0;
+    const chain = [...left, ...parts, ...right];
+    return Math.min(...chain.slice(1).map((b, j) => entriesWith(`${chain[j]!}_${b}`)));
+  };
+  let best: string | undefined;
+  let bestSupport = 0;
+  let tied = false;
+  for (const repair of oneSlipAway(folded)) {
+    const n = support(repair);
+    if (n > bestSupport) [best, bestSupport, tied] = [repair, n, false];
+    else if (n === bestSupport && n > 0) tied = true;
+  }
+  return tied ? undefined : best;
 }
