@@ -32,6 +32,11 @@ export interface DecisionFeatures {
    * agrees or has no say.
    */
   wordingAgrees: number;
+  /**
+   * {@link closeness} of the closest of the first {@link NEAR_ENTRIES} entries: "nothing close" is said only when
+   * none of them is close, not when the best by score happens not to be. Not a signal of the model.
+   */
+  closest: number;
 }
 
 export const FEATURE_NAMES = [
@@ -46,15 +51,18 @@ export const FEATURE_NAMES = [
   'wordingAgrees',
 ] as const satisfies readonly (keyof DecisionFeatures)[];
 
+/** How many of the first entries "nothing close" looks at: the closest entries the Ask box would list. */
+export const NEAR_ENTRIES = 3;
+
 /** A fitted decision model (the shape of answer-model.json). */
 export interface DecisionModel {
-  weights: Record<keyof DecisionFeatures, number>;
+  weights: Record<(typeof FEATURE_NAMES)[number], number>;
   bias: number;
   /** Probability at or above which the best entry is the answer. */
   answerAt: number;
   /**
-   * Below this probability, nothing in the handbook is close (`no_match`) when the best entry's {@link closeness}
-   * to the question is below `closeness`, or the handbook knows less than `known` of its words.
+   * Below this probability, nothing in the handbook is close (`no_match`) when none of the first entries comes to
+   * `closeness` ({@link DecisionFeatures.closest}), or the handbook knows less than `known` of its words.
    */
   noMatch: { probability: number; closeness: number; known: number };
 }
@@ -81,6 +89,7 @@ export function decisionFeatures(result: KeywordResult, entryId: (doc: number) =
     shortness: 1 / Math.max(1, result.words),
     coverageGap: top.coverage - (second?.coverage ?? 0),
     wordingAgrees: verdict === 'doubts' || verdict === 'overrules' ? 0 : 1,
+    closest: Math.max(...result.hits.slice(0, NEAR_ENTRIES).map(closeness)),
   };
 }
 
@@ -89,8 +98,8 @@ export function decisionFeatures(result: KeywordResult, entryId: (doc: number) =
  * two syllables, and an entry that shares only loose syllables with a question ("hôm" of "Giá vàng hôm nay") is not
  * close to it, however rare those syllables are in the handbook.
  */
-export function closeness(f: DecisionFeatures): number {
-  return (f.coverage + f.pairCoverage) / 2;
+export function closeness(hit: { coverage: number; pairCoverage: number }): number {
+  return (hit.coverage + hit.pairCoverage) / 2;
 }
 
 /** The model's probability that the best entry answers the question. */
@@ -113,6 +122,6 @@ export function decide(
 ): AnswerStatus {
   if (!f) return 'no_match';
   if (confidence >= m.answerAt) return namesUncovered ? 'no_confident_answer' : 'answered';
-  if (confidence < m.noMatch.probability && (closeness(f) < m.noMatch.closeness || f.known < m.noMatch.known)) return 'no_match';
+  if (confidence < m.noMatch.probability && (f.closest < m.noMatch.closeness || f.known < m.noMatch.known)) return 'no_match';
   return 'no_confident_answer';
 }

@@ -28,11 +28,17 @@ describe('the answer decision', () => {
   it('says nothing is close when the best entry shares only loose syllables and no word pair with the question', () => {
     const syllablesOnly = features({ coverage: 0.17, pairCoverage: 0, known: 0.33 });
     expect(closeness(syllablesOnly)).toBeLessThan(model.noMatch.closeness);
+    expect(syllablesOnly.closest).toBe(closeness(syllablesOnly));
     expect(decide(syllablesOnly, 0.1, model)).toBe('no_match');
   });
 
   it('keeps the closest entries when the same share of the question also matches as word pairs', () => {
     expect(decide(features({ coverage: 0.17, pairCoverage: 0.17, known: 0.33 }), 0.1, model)).toBe('no_confident_answer');
+  });
+
+  it('keeps the closest entries when the best by score is not close but another of the first three is', () => {
+    const secondIsClose = features({ coverage: 0.17, pairCoverage: 0, known: 0.6, closest: 0.4 });
+    expect(decide(secondIsClose, 0.1, model)).toBe('no_confident_answer');
   });
 
   it('says nothing is close when the handbook knows too few of the question’s words', () => {
