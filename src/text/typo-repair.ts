@@ -17,8 +17,9 @@ const SHORTHAND: Record<string, string> = {
 };
 
 /**
- * Folded spellings a mistyped word may have meant, most likely first: Telex leftovers from a Vietnamese keyboard that did not convert ("chuwngs" → "chung", "thuwcj" → "thuc", "ddaat" → "dat", "dangw"
- * → "dang") and a doubled last letter ("dịchh" → "dich"). The caller keeps the first one its vocabulary knows.
+ * Folded spellings a mistyped word may have meant, most likely first: Telex leftovers from a Vietnamese keyboard
+ * that did not convert ("chuwngs" → "chung", "thuwcj" → "thuc", "ddaat" → "dat", "dangw" → "dang") and a doubled
+ * last letter ("dịchh" → "dich"). The caller keeps the first one its vocabulary knows.
  */
 export function repairCandidates(word: string): string[] {
   const folded = foldWord(word);
