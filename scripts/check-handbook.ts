@@ -1,12 +1,13 @@
 /**
  * `npm run check`: validates every entry (drafts too) and the glossary as the site and the index will, applies the
- * publishing rules, then lists near-duplicate questions, overdue reviews, untranslated entries and the open
- * questions for the IOC team. Exits 1 when something must be fixed.
+ * publishing rules, then lists near-duplicate questions, overdue reviews, documents cited but not in the legal basis,
+ * untranslated entries and the open questions for the IOC team. Exits 1 when something must be fixed.
  */
 import { findNearDuplicates } from '../src/authoring/near-duplicates.ts';
 import { openQuestionsByOwner, publishProblems } from '../src/authoring/publish-checks.ts';
 import { overdueEntries, relatedMismatches, relatedToDrafts, untranslated } from '../src/authoring/review-status.ts';
 import { notCoveredProblems } from '../src/authoring/not-covered.ts';
+import { unlistedCitations } from '../src/authoring/unlisted-citations.ts';
 import { runCli } from '../src/cli/run-cli.ts';
 import { loadConfig } from '../src/config.ts';
 import { HandbookError } from '../src/content/entry-error.ts';
@@ -60,6 +61,14 @@ await runCli(
         const differ = [...onlyVi.map((id) => `${id} only in Vietnamese`), ...onlyEn.map((id) => `${id} only in English`)];
         console.log(`  ${entry.file}:${entry.fieldLines['related'] ?? 1}: related: ${differ.join(', ')}`);
       }
+    }
+    const unlisted = unlistedCitations(entries);
+    if (unlisted.length > 0) {
+      console.log(
+        `\nDocuments the answer cites but legalBasis does not list (${unlisted.length}): list them, unless the answer names them as former rules`,
+      );
+      for (const { entry, numbers } of unlisted)
+        console.log(`  ${entry.file}:${entry.fieldLines['legalBasis'] ?? 1}: legalBasis: the answer cites ${numbers.join(', ')}`);
     }
     const missing = untranslated(entries);
     if (missing.length > 0)
