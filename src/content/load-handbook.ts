@@ -64,7 +64,7 @@ export async function loadHandbook(options: LoadHandbookOptions): Promise<Handbo
     if (result.ok) all.push(result.entry);
     else {
       problems.push(...result.problems);
-      if (result.id !== undefined) failed.add(entryKey(shown.split('/').at(-3) ?? '', result.id));
+      if (result.claims) failed.add(entryKey(result.claims.lang, result.claims.id));
     }
   }
 

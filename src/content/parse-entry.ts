@@ -32,10 +32,12 @@ export function askedAs(entry: Pick<HandbookEntry, 'data'>): string[] {
 }
 
 /**
- * A parsed entry, or its problems; `id` is the id a failing file gives itself where it can be read, so that the
- * handbook-wide checks do not report, as a second problem, every link to an entry whose own problem is reported.
+ * A parsed entry, or its problems; `claims` is the language and id a failing file gives itself where they can be
+ * read, so that the handbook-wide checks do not report, as a second problem, every link to an entry whose own
+ * problem is reported.
  */
-export type ParseResult = { ok: true; entry: HandbookEntry } | { ok: false; problems: EntryProblem[]; id?: string | undefined };
+export type ParseResult =
+  { ok: true; entry: HandbookEntry } | { ok: false; problems: EntryProblem[]; claims?: { lang: Lang; id: string } | undefined };
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -56,6 +58,7 @@ export function parseEntry(file: string, source: string): ParseResult {
     return problem(1, '', `move the file to handbook/<vi|en>/<topic>/<slug>.md, where topic is one of: ${TOPIC_KEYS.join(', ')}`);
   }
   const slug = name.replace(/\.md$/, '');
+  const claim = (id: string | undefined) => (id === undefined ? undefined : { lang: lang as Lang, id });
   if (!SLUG.test(slug)) {
     return problem(1, '', `rename the file to lowercase ASCII words joined by hyphens (got "${name}")`);
   }
@@ -73,7 +76,7 @@ export function parseEntry(file: string, source: string): ParseResult {
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      id: /^id:[ \t]*([a-z0-9-]+)[ \t]*$/m.exec(yamlText)?.[1],
+      claims: claim(/^id:[ \t]*([a-z0-9-]+)[ \t]*$/m.exec(yamlText)?.[1]),
       problems: doc.errors.map((e) => ({
         file,
         line: lineAt(e.pos[0]),
@@ -109,16 +112,16 @@ export function parseEntry(file: string, source: string): ParseResult {
       message: `Vietnamese entries use the id as file name; write id: ${slug} or rename the file to ${raw['id']}.md`,
     });
   }
-  const id = typeof raw['id'] === 'string' ? raw['id'] : undefined;
-  if (problems.length > 0 || !parsed.success) return { ok: false, problems, id };
+  const claims = claim(typeof raw['id'] === 'string' ? raw['id'] : undefined);
+  if (problems.length > 0 || !parsed.success) return { ok: false, problems, claims };
 
   const bodyLine = source.slice(0, source.length - body.length).split('\n').length;
   const unsafe = bodyProblems(file, body, bodyLine, parsed.data.status === 'published');
-  if (unsafe.length > 0) return { ok: false, problems: unsafe, id };
+  if (unsafe.length > 0) return { ok: false, problems: unsafe, claims };
   const sections = splitSections(body);
   if (!sections.some((s) => s.text.length > 0)) {
     const message = 'write the answer below the frontmatter, in "## " sections';
-    return { ok: false, problems: [{ file, line: bodyLine, field: '', message }], id };
+    return { ok: false, problems: [{ file, line: bodyLine, field: '', message }], claims };
   }
   return {
     ok: true,

@@ -24,8 +24,6 @@ const KEYWORD_SOURCES = [
   '../retrieval/keyword-index-file.ts',
 ];
 
-let keywordHash: string | undefined;
-
 /** Packages whose code makes keyword terms too: the English stemmer. An upgrade of it changes English terms. */
 const KEYWORD_PACKAGES = ['stemmer'];
 
@@ -36,6 +34,8 @@ export function keywordCodeFiles(): string[] {
     ...KEYWORD_PACKAGES.map((name) => fileURLToPath(import.meta.resolve(name))),
   ];
 }
+
+let keywordHash: string | undefined;
 
 /** sha256 of {@link keywordCodeFiles}, read once per process. */
 export function keywordCodeHash(): string {

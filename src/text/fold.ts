@@ -5,6 +5,9 @@
 
 const COMBINING_MARKS = /\p{M}+/gu;
 
+/** The initial consonants of a Vietnamese syllable, folded, longest first (a regular-expression alternation). */
+export const INITIAL_CONSONANT = 'ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx]';
+
 /** Unicode NFC plus lower case: the form every stored and compared text takes. */
 export function normalize(text: string): string {
   return text.normalize('NFC').toLocaleLowerCase('vi');
@@ -29,7 +32,7 @@ const FOLD_CACHE_LIMIT = 200_000;
  * and "chữ ký", "lí do" and "lý do", "quí" and "quý"), so folded words write it i. A y after another vowel ("ay",
  * "uy") or on its own ("y tế") is a different sound and stays.
  */
-const LONE_Y = /^(?:b|c|ch|d|g|h|k|kh|l|m|n|ng|nh|p|ph|qu|r|s|t|th|tr|v|x)y$/;
+const LONE_Y = new RegExp(`^(?:${INITIAL_CONSONANT})y$`);
 
 /**
  * {@link foldDiacritics} of one word that {@link words} produced (already normalized), with the i/y spelling

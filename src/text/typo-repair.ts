@@ -1,4 +1,4 @@
-import { foldWord, words } from './fold.ts';
+import { foldWord, INITIAL_CONSONANT, words } from './fold.ts';
 
 /**
  * Chat shorthand for common words, folded ("cần mang j" = "cần mang gì", "được ko" = "được không"): only forms
@@ -47,7 +47,7 @@ export function repairCandidates(word: string): string[] {
  * Such a word was typed as meant ("chào", "hẻm"), even when the handbook lacks it; only a word no syllable can be
  * ("đăg", "dựgn", "xinphep") is a slip.
  */
-const SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ng|nh|ch|[cmnptiyou])?$/;
+const SYLLABLE = new RegExp(`^(?:${INITIAL_CONSONANT})?[aeiouy]{1,3}(?:ng|nh|ch|[cmnptiyou])?$`);
 
 /**
  * Spellings one slip away from a folded word: a letter dropped, added, changed or two swapped ("dag" → "dang",
