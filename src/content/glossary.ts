@@ -27,7 +27,10 @@ export const GlossaryTermSchema = z
       })
       .min(1, { message: 'write at least one everyday word for the term' })
       .max(8, { message: 'keep at most 8 everyday words; split the term if it means several things' }),
-    /** Ids of the entries about the term, in the term's language. */
+    /**
+     * Ids of the entries about the term, in the term's language. The first is the term's main entry: a question
+     * that is nothing but the term opens it (src/retrieval/main-entry.ts).
+     */
     entries: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'write the id of an entry' })).default([]),
     /** One short sentence shown on the glossary page. */
     note: z.string().trim().min(3).optional(),

@@ -18,6 +18,7 @@ import { buildKeywordIndex, DEFAULT_KEYWORD_OPTIONS, KeywordIndex, type KeywordI
 import { keywordDocs } from './keyword-docs.ts';
 import { KeywordSearch } from './keyword-search.ts';
 import { lexicalTerms } from './lexical-terms.ts';
+import { mainEntryFirst } from './main-entry.ts';
 import { entryWordings, judgeFirstTwo } from './wording-judge.ts';
 import { detectLang } from '../text/detect-lang.ts';
 
@@ -172,8 +173,13 @@ export class HandbookSearch {
     };
     const keyword = half.search.search(req.question, CANDIDATES, inTopic);
     const entryOf = (doc: number) => this.entries[half.entries[doc]!]!;
-    // Between the two best entries, the one whose own wordings the question clearly reads like comes first.
-    const verdict = judgeFirstTwo(req.question, keyword.hits, (hit) => entryWordings(entryOf(hit.doc)));
+    // A bare glossary term asks about its main entry; otherwise, between the two best entries, the one whose own
+    // wordings the question clearly reads like comes first.
+    const main = keyword.bareTerm?.entries[0];
+    const verdict =
+      main !== undefined && mainEntryFirst(keyword.hits, (hit) => entryOf(hit.doc).id === main)
+        ? 'silent'
+        : judgeFirstTwo(req.question, keyword.hits, (hit) => entryWordings(entryOf(hit.doc)));
     const features = decisionFeatures(keyword, (doc) => entryOf(doc).id, verdict);
     const best = keyword.hits[0]?.score ?? 0;
     const candidates = new Map<

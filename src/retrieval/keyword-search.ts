@@ -1,6 +1,7 @@
 import { GlossaryExpander, type GlossaryMatch } from './glossary-expansion.ts';
 import { KeywordIndex, TITLE_FIELDS } from './keyword-index.ts';
 import { isExactTerm } from './lexical-terms.ts';
+import { bareTerm } from './main-entry.ts';
 import { repairQuestion } from '../text/typo-repair.ts';
 
 /** Weight of the terms a glossary match adds, below the words actually typed (1). Chosen on the dev questions. */
@@ -29,6 +30,8 @@ export interface KeywordResult {
   glossary: GlossaryMatch[];
   /** Number of words in the question. */
   words: number;
+  /** The glossary term the question consists of, besides request words (main-entry.ts). */
+  bareTerm?: GlossaryMatch | undefined;
 }
 
 interface QueryTerm {
@@ -181,6 +184,7 @@ export class KeywordSearch {
       known: total[0]! > 0 ? knownMass / total[0]! : 0,
       glossary: matches,
       words: typed.filter((t) => !isExactTerm(t) && !t.includes('_')).length,
+      bareTerm: bareTerm(question, matches, index.data.lang),
     };
   }
 }

@@ -44,6 +44,13 @@ describe('the search box on the real handbook', () => {
     }
   });
 
+  it('puts registering a birth first for "giấy khai sinh", not the re-registration entry that repeats the words', async () => {
+    for (const query of ['giấy khai sinh', 'giay khai sinh']) {
+      expect((await search(query)).hrefs[0], query).toBe('/civil-status/dang-ky-khai-sinh/');
+    }
+    expect((await search('mất giấy khai sinh')).hrefs[0]).toBe('/civil-status/dang-ky-lai-khai-sinh/');
+  });
+
   it('finds the right entry in the top 3 for at least 90% of the dev search queries', async () => {
     const data = await readEvalDataset(`${ROOT}/eval/search-queries.json`);
     const dev = data.queries.filter((q) => q.split === 'dev');

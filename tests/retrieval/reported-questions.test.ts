@@ -50,6 +50,24 @@ describe('a procedure asked by its plain name', () => {
   });
 });
 
+describe('a glossary term asked on its own', () => {
+  // "mất giấy khai sinh", "làm lại giấy khai sinh" repeat the term in every wording of the re-registration entry, so
+  // by keywords alone it outranked registering a birth; the glossary lists the term's main entry first.
+  it.each([
+    ['giấy khai sinh', 'dang-ky-khai-sinh'],
+    ['xin giấy khai sinh', 'dang-ky-khai-sinh'],
+    ['giay khai sinh', 'dang-ky-khai-sinh'],
+    ['thủ tục sổ đỏ', 'cap-giay-chung-nhan-quyen-su-dung-dat-lan-dau'],
+    ['birth certificate', 'dang-ky-khai-sinh'],
+  ])('%j opens the main entry %s', async (question, id) => {
+    expectRightOrHonest(await ask(question), id);
+  });
+
+  it('leaves a term with more words to the keywords: "mất giấy khai sinh" is re-registration', async () => {
+    expect((await ask('mất giấy khai sinh')).results[0]?.entry.id).toBe('dang-ky-lai-khai-sinh');
+  });
+});
+
 describe('the questions reported as answered or listed wrongly', () => {
   it('does not answer "xin giấy phép kinh doanh karaoke" (a licence of another agency) with household registration', async () => {
     expect((await ask('xin giấy phép kinh doanh karaoke')).status).not.toBe('answered');
