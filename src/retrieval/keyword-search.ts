@@ -24,7 +24,10 @@ export interface KeywordHit {
 /** A question's keyword results and the signals that do not depend on an entry. */
 export interface KeywordResult {
   hits: KeywordHit[];
-  /** IDF-weighted share of the question's words that any entry has at all: low for questions about other things. */
+  /**
+   * IDF-weighted share of the question's words and word pairs that any entry has at all: low for questions about
+   * other things. A pair that only joins two known pairs ("tục sổ" of "thủ tục sổ đỏ") is left out.
+   */
   known: number;
   /** Glossary phrases found in the question. */
   glossary: GlossaryMatch[];
@@ -105,6 +108,8 @@ export class KeywordSearch {
     for (const t of official) if (!terms.has(t)) add(t, 0, 2);
     for (const t of official) terms.get(t)!.variants |= isExactTerm(t) ? 0 : 2;
     if (official.length === 0) for (const q of terms.values()) if (q.variants & 1) q.variants |= 2;
+    // Known words joined by a pair the handbook lacks do not make the question less known.
+    const boundary = new Set(boundaryPairs(typed, index));
 
     const total = [0, 0];
     const pairTotal = [0, 0];
@@ -117,6 +122,8 @@ export class KeywordSearch {
       }
       if (q.variants & 1 && q.id !== undefined) knownMass += q.idf;
     }
+    let boundaryMass = 0;
+    for (const t of boundary) boundaryMass += terms.get(t)!.idf;
 
     // Scores: every posting of every weighted term, added up in one pass over flat arrays.
     const n = index.size;
@@ -181,12 +188,22 @@ export class KeywordSearch {
 
     return {
       hits,
-      known: total[0]! > 0 ? knownMass / total[0]! : 0,
+      known: total[0]! - boundaryMass > 0 ? knownMass / (total[0]! - boundaryMass) : 0,
       glossary: matches,
       words: typed.filter((t) => !isExactTerm(t) && !t.includes('_')).length,
       bareTerm: bareTerm(question, matches, index.data.lang),
     };
   }
+}
+
+/**
+ * The word pairs of a term list that join two words rather than make one: unknown to the handbook, between two
+ * pairs it knows ("tục sổ" in "thủ tục sổ đỏ"). They say nothing about what the handbook lacks.
+ */
+function boundaryPairs(terms: string[], index: KeywordIndex): string[] {
+  const pairs = terms.filter((t) => !isExactTerm(t) && t.includes('_'));
+  const known = pairs.map((t) => index.df(index.termId(t)) > 0);
+  return pairs.filter((_, i) => !known[i] && known[i - 1] === true && known[i + 1] === true);
 }
 
 /** Position of `doc` in `docs[start..end)` (ascending), or -1. */

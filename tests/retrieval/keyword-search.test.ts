@@ -160,6 +160,17 @@ describe('LexicalIndex', () => {
     }
   });
 
+  it('counts as known a question of known words whose joining pair no entry has ("tục sổ" of "thủ tục sổ đỏ")', () => {
+    const docs: LexicalDoc[] = [
+      { id: 'gcn', question: 'Thủ tục cấp sổ đỏ lần đầu', aliases: [], tags: [], body: 'Nộp hồ sơ tại xã.' },
+      { id: 'other', question: 'Thủ tục đăng ký thường trú', aliases: [], tags: [], body: 'Nộp hồ sơ tại công an xã.' },
+    ];
+    const engine = new LexicalIndex(docs, 'vi').engine;
+    expect(engine.search('thủ tục sổ đỏ', 5).known).toBeCloseTo(1, 6);
+    // A pair that is not between two known pairs still counts against the question: "giá vàng" is not in the handbook.
+    expect(engine.search('giá vàng thủ tục', 5).known).toBeLessThan(0.5);
+  });
+
   it('keeps only the ids the filter accepts', () => {
     const docs: LexicalDoc[] = [
       { id: 'a', question: 'Chứng thực chữ ký', aliases: [], tags: [], body: 'Nộp giấy tờ.' },

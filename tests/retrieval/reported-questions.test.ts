@@ -66,6 +66,10 @@ describe('a glossary term asked on its own', () => {
   it('leaves a term with more words to the keywords: "mất giấy khai sinh" is re-registration', async () => {
     expect((await ask('mất giấy khai sinh')).results[0]?.entry.id).toBe('dang-ky-lai-khai-sinh');
   });
+
+  it('does not say "nothing in the handbook" of "thủ tục sổ đỏ", whose word pair "tục sổ" no entry has', async () => {
+    expect((await ask('thủ tục sổ đỏ')).status).not.toBe('no_match');
+  });
 });
 
 describe('the questions reported as answered or listed wrongly', () => {
