@@ -37,6 +37,14 @@ export interface DecisionFeatures {
    * none of them is close, not when the best by score happens not to be. Not a signal of the model.
    */
   closest: number;
+  /**
+   * When the question is nothing but a glossary term that links to entries (main-entry.ts): 1 when one of them is
+   * the best entry, -1 when none is. The handbook has something on the term, so "nothing close" is never said, even
+   * of an abbreviation no entry spells out ("GPXD", "QSDĐ"); and an entry the glossary does not link to the term is
+   * never the answer ("UBND xã" is not a question about monthly social allowances). 0 for any other question. Not
+   * a signal of the model.
+   */
+  bareTerm: number;
 }
 
 export const FEATURE_NAMES = [
@@ -90,6 +98,7 @@ export function decisionFeatures(result: KeywordResult, entryId: (doc: number) =
     coverageGap: top.coverage - (second?.coverage ?? 0),
     wordingAgrees: verdict === 'doubts' || verdict === 'overrules' ? 0 : 1,
     closest: Math.max(...result.hits.slice(0, NEAR_ENTRIES).map(closeness)),
+    bareTerm: !result.bareTerm ? 0 : result.bareTerm.entries.includes(entryId(top.doc)) ? 1 : -1,
   };
 }
 
@@ -112,7 +121,8 @@ export function answerProbability(f: DecisionFeatures, m: DecisionModel = DEFAUL
 /**
  * The decision for a probability (blended with the model's similarity by the caller when one is loaded). A question
  * that names a procedure the handbook does not cover (`namesUncovered`, a glossary term marked `notCovered`) is
- * never answered from another entry: at best the closest entries are shown.
+ * never answered from another entry: at best the closest entries are shown. A bare glossary term follows its
+ * {@link DecisionFeatures.bareTerm} rules.
  */
 export function decide(
   f: DecisionFeatures | undefined,
@@ -121,7 +131,8 @@ export function decide(
   namesUncovered = false,
 ): AnswerStatus {
   if (!f) return 'no_match';
-  if (confidence >= m.answerAt) return namesUncovered ? 'no_confident_answer' : 'answered';
-  if (confidence < m.noMatch.probability && (f.closest < m.noMatch.closeness || f.known < m.noMatch.known)) return 'no_match';
+  if (confidence >= m.answerAt) return namesUncovered || f.bareTerm < 0 ? 'no_confident_answer' : 'answered';
+  if (confidence < m.noMatch.probability && (f.closest < m.noMatch.closeness || f.known < m.noMatch.known) && f.bareTerm === 0)
+    return 'no_match';
   return 'no_confident_answer';
 }

@@ -109,21 +109,27 @@ export class KeywordSearch {
     for (const t of official) terms.get(t)!.variants |= isExactTerm(t) ? 0 : 2;
     if (official.length === 0) for (const q of terms.values()) if (q.variants & 1) q.variants |= 2;
     // Known words joined by a pair the handbook lacks do not make the question less known.
-    const boundary = new Set(boundaryPairs(typed, index));
+    const boundary = [new Set(boundaryPairs(typed, index)), new Set(boundaryPairs(official.length > 0 ? official : typed, index))];
 
     const total = [0, 0];
     const pairTotal = [0, 0];
-    let knownMass = 0;
+    const knownMass = [0, 0];
     for (const q of terms.values()) {
       for (const v of [0, 1]) {
         if (!(q.variants & (1 << v))) continue;
         total[v]! += q.idf;
         if (q.pair) pairTotal[v]! += q.idf;
+        if (q.id !== undefined) knownMass[v]! += q.idf;
       }
-      if (q.variants & 1 && q.id !== undefined) knownMass += q.idf;
     }
-    let boundaryMass = 0;
-    for (const t of boundary) boundaryMass += terms.get(t)!.idf;
+    // A glossary phrase makes its words known: "GPXD" is no entry's word, but "giấy phép xây dựng" is. (A boundary
+    // pair is unknown, so it is only taken out of the whole.)
+    const knownShare = (v: number) => {
+      let rest = total[v]!;
+      for (const t of boundary[v]!) rest -= terms.get(t)!.idf;
+      return rest > 0 ? knownMass[v]! / rest : 0;
+    };
+    const known = Math.max(knownShare(0), matches.length > 0 ? knownShare(1) : 0);
 
     // Scores: every posting of every weighted term, added up in one pass over flat arrays.
     const n = index.size;
@@ -188,7 +194,7 @@ export class KeywordSearch {
 
     return {
       hits,
-      known: total[0]! - boundaryMass > 0 ? knownMass / (total[0]! - boundaryMass) : 0,
+      known,
       glossary: matches,
       words: typed.filter((t) => !isExactTerm(t) && !t.includes('_')).length,
       bareTerm: bareTerm(question, matches, index.data.lang),

@@ -45,4 +45,16 @@ describe('the answer decision', () => {
     expect(decide(features({ known: 0.2 }), 0.1, model)).toBe('no_match');
     expect(decide(undefined, 0, model)).toBe('no_match');
   });
+
+  it('never says nothing is close of a bare glossary term that links to entries, even one no entry spells out', () => {
+    const abbreviation = features({ coverage: 0.1, pairCoverage: 0, known: 0.1 });
+    expect(decide(abbreviation, 0.1, model)).toBe('no_match');
+    expect(decide({ ...abbreviation, bareTerm: 1 }, 0.1, model)).toBe('no_confident_answer');
+    expect(decide({ ...abbreviation, bareTerm: -1 }, 0.1, model)).toBe('no_confident_answer');
+  });
+
+  it('never answers a bare glossary term with an entry the glossary does not link to it', () => {
+    expect(decide(features({ bareTerm: 1 }), 0.95, model)).toBe('answered');
+    expect(decide(features({ bareTerm: -1 }), 0.95, model)).toBe('no_confident_answer');
+  });
 });

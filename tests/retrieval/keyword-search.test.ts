@@ -171,6 +171,16 @@ describe('LexicalIndex', () => {
     expect(engine.search('giá vàng thủ tục', 5).known).toBeLessThan(0.5);
   });
 
+  it('counts the words of an abbreviation the glossary knows as known, by their official wording ("GPXD")', () => {
+    const docs: LexicalDoc[] = [
+      { id: 'gpxd', question: 'Cấp giấy phép xây dựng nhà ở', aliases: [], tags: [], body: 'Nộp hồ sơ tại xã.' },
+      { id: 'other', question: 'Đăng ký thường trú', aliases: [], tags: [], body: 'Nộp hồ sơ tại công an xã.' },
+    ];
+    const glossary: GlossaryItem[] = [{ term: 'giấy phép xây dựng', lang: 'vi', says: ['GPXD'], entries: ['gpxd'] }];
+    expect(new LexicalIndex(docs, 'vi').engine.search('GPXD', 5).known).toBe(0);
+    expect(new LexicalIndex(docs, 'vi', glossary).engine.search('GPXD', 5).known).toBeCloseTo(1, 6);
+  });
+
   it('keeps only the ids the filter accepts', () => {
     const docs: LexicalDoc[] = [
       { id: 'a', question: 'Chứng thực chữ ký', aliases: [], tags: [], body: 'Nộp giấy tờ.' },

@@ -67,6 +67,23 @@ describe('a glossary term asked on its own', () => {
     expect((await ask('mất giấy khai sinh')).results[0]?.entry.id).toBe('dang-ky-lai-khai-sinh');
   });
 
+  it('does not say "nothing in the handbook" of an abbreviation the glossary knows, and lists its entries', async () => {
+    const abbreviations: [string, string][] = [
+      ['GPXD', 'giay-phep-xay-dung-nha-o-rieng-le'],
+      ['QSDĐ', 'cap-giay-chung-nhan-quyen-su-dung-dat-lan-dau'],
+    ];
+    for (const [question, id] of abbreviations) {
+      const outcome = await ask(question);
+      expect(outcome.status, question).not.toBe('no_match');
+      expect(outcome.results[0]?.entry.id, question).toBe(id);
+    }
+  });
+
+  it('does not answer a vague term with an entry its glossary term does not list ("UBND xã")', async () => {
+    const outcome = await ask('UBND xã');
+    expect(outcome.status).toBe('no_confident_answer');
+  });
+
   it('does not say "nothing in the handbook" of "thủ tục sổ đỏ", whose word pair "tục sổ" no entry has', async () => {
     expect((await ask('thủ tục sổ đỏ')).status).not.toBe('no_match');
   });

@@ -12,6 +12,7 @@ export function decisionFeatures(over: Partial<DecisionFeatures> = {}): Decision
     shortness: 0.1,
     coverageGap: 0.1,
     wordingAgrees: 1,
+    bareTerm: 0,
     ...over,
   };
   // The closest of the first entries is the best one unless a test says otherwise.
