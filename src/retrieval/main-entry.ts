@@ -7,7 +7,7 @@ import type { GlossaryMatch } from './glossary-expansion.ts';
  * the term's main procedure: the first entry the glossary links to the term. Keyword scores cannot tell: the entry
  * that repeats the term most ("mất giấy khai sinh", "làm lại giấy khai sinh") outranks the procedure itself, and
  * the judge of wordings has too few words to go on. The glossary's order is the IOC team's word on it
- * (docs/writing-entries.md, "Glossary").
+ * (docs/writing-entries.md, "Aliases, search phrases and the glossary").
  */
 
 /** Words that ask for a thing without saying which ("xin", "làm", "thủ tục"), folded, as phrases. */
