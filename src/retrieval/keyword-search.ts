@@ -109,7 +109,8 @@ export class KeywordSearch {
     for (const t of official) terms.get(t)!.variants |= isExactTerm(t) ? 0 : 2;
     if (official.length === 0) for (const q of terms.values()) if (q.variants & 1) q.variants |= 2;
     // Known words joined by a pair the handbook lacks do not make the question less known.
-    const boundary = [new Set(boundaryPairs(typed, index)), new Set(boundaryPairs(official.length > 0 ? official : typed, index))];
+    const typedBoundary = new Set(boundaryPairs(typed, index));
+    const boundary = [typedBoundary, official.length > 0 ? new Set(boundaryPairs(official, index)) : typedBoundary];
 
     const total = [0, 0];
     const pairTotal = [0, 0];
