@@ -104,6 +104,18 @@ describe('the questions reported as answered or listed wrongly', () => {
     expect(outcome.status).not.toBe('answered');
   });
 
+  it('does not answer "đổi CMND sang căn cước" (the police issue ID cards) with the entry whose alias mentions it', async () => {
+    for (const question of ['đổi CMND sang căn cước', 'how do I exchange my old ID card']) {
+      const outcome = await ask(question);
+      expect(outcome.uncovered).toBeDefined();
+      expect(outcome.status).not.toBe('answered');
+    }
+    // A question about what the new card means for a household business is still that entry's.
+    const business = await ask('đổi CCCD mới thì có phải làm lại giấy đăng ký hộ kinh doanh không');
+    expect(business).toMatchObject({ status: 'answered' });
+    expect(business.results[0]?.entry.id).toBe('mat-giay-chung-nhan-ho-kinh-doanh');
+  });
+
   it('says there is nothing on "Giá vàng hôm nay" and lists no unrelated entries', async () => {
     const outcome = await ask('Giá vàng hôm nay');
     expect(outcome.status).toBe('no_match');
