@@ -3,24 +3,35 @@
  * publishing rules, then lists near-duplicate questions, overdue reviews, documents cited but not in the legal basis,
  * untranslated entries and the open questions for the IOC team. Exits 1 when something must be fixed.
  */
+import { readFile } from 'node:fs/promises';
 import { findNearDuplicates } from '../src/authoring/near-duplicates.ts';
 import { openQuestionsByOwner, publishProblems } from '../src/authoring/publish-checks.ts';
 import { overdueEntries, relatedMismatches, relatedToDrafts, untranslated } from '../src/authoring/review-status.ts';
 import { notCoveredProblems } from '../src/authoring/not-covered.ts';
 import { unlistedCitations } from '../src/authoring/unlisted-citations.ts';
+import { wordingConflicts, wordingLine } from '../src/authoring/wording-conflicts.ts';
 import { runCli } from '../src/cli/run-cli.ts';
 import { loadConfig } from '../src/config.ts';
 import { HandbookError } from '../src/content/entry-error.ts';
 import { loadGlossary } from '../src/content/glossary.ts';
 import { loadHandbook } from '../src/content/load-handbook.ts';
+import { toStoredEntry } from '../src/indexing/handbook-documents.ts';
+import { HandbookSearch } from '../src/retrieval/handbook-search.ts';
 
 await runCli(
   {
     name: 'check',
     summary:
       'Checks every handbook entry and the glossary: the schema, the publishing rules (aliases, tags, owner, review date, no placeholder), links between entries; lists near-duplicates, overdue reviews, missing translations and open questions per owner.',
-    options: { verbose: { type: 'boolean', description: 'list every untranslated entry' } },
-    examples: ['npm run check', 'npm run check -- --verbose'],
+    options: {
+      verbose: { type: 'boolean', description: 'list every untranslated entry' },
+      wordings: {
+        type: 'boolean',
+        description:
+          "also ask every entry's question, aliases and search phrases, and list those Ask answers with another entry (some seconds)",
+      },
+    },
+    examples: ['npm run check', 'npm run check -- --verbose', 'npm run check -- --wordings'],
   },
   async (values) => {
     const config = loadConfig();
@@ -74,6 +85,21 @@ await runCli(
     if (missing.length > 0)
       console.log(`\n${missing.length} Vietnamese entries have no English translation yet (npm run check -- --verbose lists them)`);
     if (values['verbose']) for (const e of missing) console.log(`  ${e.file}`);
+    if (values['wordings']) {
+      const published = entries.filter((e) => e.data.status === 'published');
+      const search = new HandbookSearch(published.map(toStoredEntry), config.retrieval, undefined, { glossary });
+      const conflicts = await wordingConflicts(search, published.map(toStoredEntry));
+      const byKey = new Map(published.map((e) => [`${e.lang}:${e.data.id}`, e]));
+      const wordings = published.reduce((n, e) => n + 1 + e.data.aliases.length + e.data.searchPhrases.length, 0);
+      console.log(
+        `\nWordings Ask answers with another entry (${conflicts.length} of ${wordings}): questions worded like them go there too; move the wording to that entry, make it say what sets its own entry apart, or link the word that does in the glossary`,
+      );
+      for (const c of conflicts) {
+        const entry = byKey.get(`${c.lang}:${c.id}`)!;
+        const line = wordingLine(await readFile(entry.file, 'utf8'), entry.fieldLines[c.field] ?? 1, c.text);
+        console.log(`  ${entry.file}:${line}: ${c.field}: "${c.text}" is answered with ${c.answeredWith} (${c.confidence.toFixed(2)})`);
+      }
+    }
     const open = openQuestionsByOwner(entries);
     if (open.size > 0) {
       const total = [...open.values()].reduce((n, l) => n + l.length, 0);
