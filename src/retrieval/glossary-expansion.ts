@@ -39,6 +39,8 @@ export class GlossaryExpander {
   private readonly items: GlossaryItem[];
   /** Phrases by their first folded word, longest first. */
   private readonly byFirst = new Map<string, Phrase[]>();
+  /** Every folded word of the phrases. */
+  private readonly vocabulary = new Set<string>();
 
   constructor(items: GlossaryItem[], lang: Lang) {
     this.items = items.filter((t) => t.lang === lang);
@@ -46,12 +48,18 @@ export class GlossaryExpander {
       for (const name of [t.term, ...t.says]) {
         const folded = words(name).map(foldWord);
         if (folded.length === 0) continue;
+        for (const w of folded) this.vocabulary.add(w);
         const list = this.byFirst.get(folded[0]!) ?? [];
         list.push({ folded, item });
         this.byFirst.set(folded[0]!, list);
       }
     });
     for (const list of this.byFirst.values()) list.sort((a, b) => b.folded.length - a.folded.length);
+  }
+
+  /** Whether a folded word is one of the glossary's: a word the handbook knows, never to be taken for a typo. */
+  knows(folded: string): boolean {
+    return this.vocabulary.has(folded);
   }
 
   /** The glossary phrases of a question, in order. */

@@ -1,6 +1,6 @@
 import { GlossaryExpander, type GlossaryMatch } from './glossary-expansion.ts';
 import { KeywordIndex, TITLE_FIELDS } from './keyword-index.ts';
-import { isExactTerm } from './lexical-terms.ts';
+import { isExactTerm, stemWord } from './lexical-terms.ts';
 import { bareTerm } from './main-entry.ts';
 import { repairQuestion } from '../text/typo-repair.ts';
 
@@ -82,10 +82,23 @@ export class KeywordSearch {
     return singles.length === 0 ? 0 : singles.filter((t) => this.index.termId(t) !== undefined).length / singles.length;
   }
 
+  /**
+   * How many entries hold a folded word or "a_b" pair, for the question repair. A word is looked up as the index
+   * holds it (English stemmed: "status" is there as "statu"), and a word of the glossary counts as known though no
+   * entry has it: either way the repair must not take it for a slip of another ("status" for "statu", "car" for
+   * "ca"), which would leave the glossary's "civil status" and "register a car" unmatched.
+   */
+  private entriesWith(folded: string): number {
+    const { index } = this;
+    if (folded.includes('_')) return index.df(index.termId(folded));
+    const n = index.df(index.termId(index.data.terms.stem ? stemWord(folded) : folded));
+    return n > 0 || !this.glossary.knows(folded) ? n : 1;
+  }
+
   search(asked: string, k: number, filter?: (doc: number) => boolean): KeywordResult {
     const { index } = this;
     // Words no entry has get a chance to be a typo of one that does ("chuwngs thuwcj" → "chung thuc").
-    const question = repairQuestion(asked, (w) => index.df(index.termId(w)));
+    const question = repairQuestion(asked, (w) => this.entriesWith(w));
     const matches = this.glossary.match(question);
     const typed = index.terms(question);
     const official = matches.length > 0 ? index.terms(GlossaryExpander.officialWording(question, matches)) : [];

@@ -104,6 +104,12 @@ describe('the questions reported as answered or listed wrongly', () => {
     expect(outcome.status).not.toBe('answered');
   });
 
+  it('recognises an English glossary phrase whose words the index stems ("status") or lacks ("car"), not "repairing" them', async () => {
+    expect((await ask('I need to register a car')).uncovered).toBe('vehicle registration');
+    const correction = await search.search({ question: 'civil status correction for my son', lang: 'en', k: 5 });
+    expect(correction.results[0]?.entry.id).toBe('cai-chinh-ho-tich');
+  });
+
   it('does not answer "đổi CMND sang căn cước" (the police issue ID cards) with the entry whose alias mentions it', async () => {
     for (const question of ['đổi CMND sang căn cước', 'how do I exchange my old ID card']) {
       const outcome = await ask(question);
