@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { HandbookError, type EntryProblem } from './entry-error.ts';
+import { foldWord, words } from '../text/fold.ts';
 import { readYamlList } from './yaml-list.ts';
 import { LANGS } from './topics.ts';
 
@@ -63,12 +64,39 @@ export async function loadGlossary(dir: string, entryIds?: Set<string>, root = p
   const { file, items, lineOf } = list;
   const problems: EntryProblem[] = [];
   const seen = new Map<string, number>();
+  // Every name of every item, as search matches it (folded words): one phrase can name one term only.
+  const phrases = new Map<string, { item: number; name: string }>();
   items.forEach((t, i) => {
     const line = lineOf(i);
     const key = `${t.lang}:${t.term.toLocaleLowerCase('vi')}`;
-    if (seen.has(key))
+    const twice = seen.has(key);
+    if (twice)
       problems.push({ file, line, field: `${i}.term`, message: `"${t.term}" is already item ${seen.get(key)}; merge the two items` });
     else seen.set(key, i);
+    // A term listed twice is reported as such, not again as a name of the first.
+    (twice ? t.says : [t.term, ...t.says]).forEach((name, n) => {
+      const j = twice ? n + 1 : n;
+      const phrase = `${t.lang}:${words(name).map(foldWord).join(' ')}`;
+      const first = phrases.get(phrase);
+      if (!first) phrases.set(phrase, { item: i, name });
+      else if (first.item !== i)
+        problems.push({
+          file,
+          line,
+          field: j === 0 ? `${i}.term` : `${i}.says.${j - 1}`,
+          message: `"${name}" also names "${items[first.item]!.term}" (item ${first.item}), and search cannot tell which is meant; keep it on one of them`,
+        });
+      else
+        problems.push({
+          file,
+          line,
+          field: `${i}.says.${j - 1}`,
+          message:
+            name.toLocaleLowerCase('vi') === first.name.toLocaleLowerCase('vi')
+              ? `"${name}" repeats "${first.name}" of the same item; remove it`
+              : `"${name}" is "${first.name}" to search, which ignores diacritics and case; keep one of them`,
+        });
+    });
     if (t.notCovered && t.entries.length > 0)
       problems.push({
         file,

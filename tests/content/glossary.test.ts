@@ -36,6 +36,31 @@ describe('the glossary file', () => {
     await expect(bad).rejects.toThrow(/glossary\.yaml:6: 1\.says: write at least one everyday word for the term/);
   });
 
+  it('refuses a phrase that names two terms, or one term twice as search reads it', async () => {
+    const bad = glossary(
+      [
+        '- term: Giấy chứng nhận quyền sử dụng đất',
+        '  lang: vi',
+        '  says: [sổ đỏ, so do, Giấy chứng nhận quyền sử dụng đất]',
+        '- term: Giấy chứng nhận quyền sở hữu nhà ở',
+        '  lang: vi',
+        '  says: [sổ hồng, Sổ Đỏ]',
+        '- term: red book',
+        '  lang: en',
+        '  says: [sổ đỏ]',
+      ].join('\n'),
+    );
+    await expect(bad).rejects.toThrow(
+      /glossary\.yaml:1: 0\.says\.1: "so do" is "sổ đỏ" to search, which ignores diacritics and case; keep one/,
+    );
+    await expect(bad).rejects.toThrow(
+      /glossary\.yaml:1: 0\.says\.2: "Giấy chứng nhận quyền sử dụng đất" repeats "Giấy chứng nhận quyền sử dụng đất" of the same item; remove it/,
+    );
+    await expect(bad).rejects.toThrow(/glossary\.yaml:4: 1\.says\.1: "Sổ Đỏ" also names "Giấy chứng nhận quyền sử dụng đất" \(item 0\)/);
+    // The same words in the other language's half are another phrase.
+    await expect(bad).rejects.not.toThrow(/2\.says/);
+  });
+
   it('refuses a link to an entry that does not exist, and a term listed twice', async () => {
     const bad = glossary(
       '- term: Sổ đỏ\n  lang: vi\n  says: [bìa đỏ]\n  entries: [khong-co]\n- term: sổ đỏ\n  lang: vi\n  says: [sổ hồng]\n',
