@@ -87,8 +87,8 @@ await runCli(
     if (values['verbose']) for (const e of missing) console.log(`  ${e.file}`);
     if (values['wordings']) {
       const published = entries.filter((e) => e.data.status === 'published');
-      const search = new HandbookSearch(published.map(toStoredEntry), config.retrieval, undefined, { glossary });
-      const conflicts = await wordingConflicts(search, published.map(toStoredEntry));
+      const stored = published.map(toStoredEntry);
+      const conflicts = await wordingConflicts(new HandbookSearch(stored, config.retrieval, undefined, { glossary }), stored);
       const byKey = new Map(published.map((e) => [`${e.lang}:${e.data.id}`, e]));
       const wordings = published.reduce((n, e) => n + 1 + e.data.aliases.length + e.data.searchPhrases.length, 0);
       console.log(
