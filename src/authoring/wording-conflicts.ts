@@ -1,14 +1,9 @@
 import type { Lang } from '../content/topics.ts';
+import type { StoredEntry } from '../indexing/handbook-documents.ts';
 import type { HandbookSearch } from '../retrieval/handbook-search.ts';
 
 /** What the audit reads of an entry: the ways it is asked. */
-export interface AskedEntry {
-  id: string;
-  lang: Lang;
-  title: string;
-  aliases: readonly string[];
-  searchPhrases: readonly string[];
-}
+type AskedEntry = Pick<StoredEntry, 'id' | 'lang' | 'title' | 'aliases' | 'searchPhrases'>;
 
 /** The fields an entry is asked by, as the entry file names them. */
 export type WordingField = 'question' | 'aliases' | 'searchPhrases';

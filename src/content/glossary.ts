@@ -73,9 +73,9 @@ export async function loadGlossary(dir: string, entryIds?: Set<string>, root = p
     if (twice)
       problems.push({ file, line, field: `${i}.term`, message: `"${t.term}" is already item ${seen.get(key)}; merge the two items` });
     else seen.set(key, i);
-    // A term listed twice is reported as such, not again as a name of the first.
-    (twice ? t.says : [t.term, ...t.says]).forEach((name, n) => {
-      const j = twice ? n + 1 : n;
+    [t.term, ...t.says].forEach((name, j) => {
+      // A term listed twice is reported as such, not again as a name of the first.
+      if (twice && j === 0) return;
       const phrase = `${t.lang}:${words(name).map(foldWord).join(' ')}`;
       const first = phrases.get(phrase);
       if (!first) phrases.set(phrase, { item: i, name });
