@@ -2,8 +2,6 @@
  * `npm run eval`: measures retrieval and the answer decision on an evaluation set (format of ../shared/eval/README.md,
  * with `faq_id: null` for questions that must be refused and an optional `split`).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli } from '../src/cli/run-cli.ts';
 import { loadConfig } from '../src/config.ts';
@@ -11,8 +9,7 @@ import { createEmbedder } from '../src/embeddings/create-embedder.ts';
 import { datasetEntries, readEvalDataset } from '../src/evaluation/eval-dataset.ts';
 import { computeMetrics } from '../src/evaluation/metrics.ts';
 import { runQueries } from '../src/evaluation/run-eval.ts';
-import { buildIndex } from '../src/indexing/build-index.ts';
-import { openSearch } from '../src/retrieval/open-search.ts';
+import { openEvalSearch } from '../src/evaluation/eval-search.ts';
 import { handbookEntries, handbookGlossary } from '../src/service/question-index.ts';
 import { CliError } from '../src/cli/cli-error.ts';
 
@@ -69,18 +66,19 @@ await runCli(
       embedder = loaded.embedder;
     }
     const fusion = { ...config.retrieval, ...(mode === 'dense' ? { denseWeight: 1 } : {}) };
-    const name = useHandbook ? 'handbook' : path.basename(file, '.json');
-    // Vectors are kept per dataset and model, so a second run with other fusion settings embeds nothing again.
-    const noCache = values['no-cache'] === true;
-    const dataDir = noCache
-      ? await mkdtemp(path.join(tmpdir(), 'handbook-eval-'))
-      : path.resolve('.cache/eval', name, embedder ? embedder.model.id : 'lexical');
+    log(
+      `${data.meta.name ?? file}${split ? ` (${split})` : ''}: ${queries.length} queries against ${useHandbook ? 'the handbook' : 'its FAQ'} (${entries.length} entries), mode ${mode}${values['leave-gold-out'] ? ', gold left out' : ''}`,
+    );
+    const { search, close } = await openEvalSearch({
+      name: useHandbook ? 'handbook' : path.basename(file, '.json'),
+      entries,
+      glossary,
+      embedder,
+      fusion,
+      noCache: values['no-cache'] === true,
+      log,
+    });
     try {
-      log(
-        `${data.meta.name ?? file}${split ? ` (${split})` : ''}: ${queries.length} queries against ${useHandbook ? 'the handbook' : 'its FAQ'} (${entries.length} entries), mode ${mode}${values['leave-gold-out'] ? ', gold left out' : ''}`,
-      );
-      const { dir } = await buildIndex({ dataDir, entries, embedder, glossary, log });
-      const { search } = await openSearch(dir, fusion, embedder);
       const { asked, msPerQuery } = await runQueries(search, queries, {
         lang: useHandbook ? undefined : datasetLang,
         leaveGoldOut: values['leave-gold-out'] === true,
@@ -110,7 +108,7 @@ await runCli(
       }
       console.log(`${msPerQuery} ms per query (${mode})`);
     } finally {
-      if (noCache) await rm(dataDir, { recursive: true, force: true });
+      await close();
     }
   },
 );

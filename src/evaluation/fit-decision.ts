@@ -6,6 +6,14 @@ import {
   type DecisionFeatures,
   type DecisionModel,
 } from '../retrieval/answer-decision.ts';
+import {
+  calibratedDecision,
+  calibratedProbability,
+  DENSE_SIGNAL_NAMES,
+  denseInputs,
+  type DenseCalibration,
+  type DenseSignals,
+} from '../retrieval/dense-calibration.ts';
 import type { AskedQuery } from './run-eval.ts';
 import { createRandom } from './seeded-random.ts';
 
@@ -25,7 +33,7 @@ const vector = (f: DecisionFeatures) => FEATURE_NAMES.map((n) => f[n]);
 
 /**
  * Logistic regression by batch gradient descent with a small L2 penalty: the label is "the best entry is a right
- * answer". A few hundred points and seven signals need nothing more.
+ * answer". A few hundred points and nine signals need nothing more.
  */
 export function fitLogistic(
   points: { features: DecisionFeatures; label: boolean }[],
@@ -33,11 +41,20 @@ export function fitLogistic(
   rate = 0.5,
   l2 = 1e-3,
 ): { weights: number[]; bias: number } {
-  const d = FEATURE_NAMES.length;
+  return logistic(
+    points.map((p) => vector(p.features)),
+    points.map((p) => p.label),
+    iterations,
+    rate,
+    l2,
+  );
+}
+
+function logistic(xs: number[][], labels: boolean[], iterations = 4000, rate = 0.5, l2 = 1e-3): { weights: number[]; bias: number } {
+  const d = xs[0]?.length ?? 0;
   const w = new Array<number>(d).fill(0);
   let b = 0;
-  const xs = points.map((p) => vector(p.features));
-  const ys = points.map((p) => (p.label ? 1 : 0));
+  const ys = labels.map((l) => (l ? 1 : 0));
   for (let it = 0; it < iterations; it++) {
     const gw = new Array<number>(d).fill(0);
     let gb = 0;
@@ -58,7 +75,7 @@ export function fitLogistic(
 export function fitDecision(
   asked: AskedQuery[],
   targets: FitTargets = DEFAULT_FIT_TARGETS,
-): { model: DecisionModel; dev: Record<string, number> } {
+): { model: DecisionModel; dev: DecisionFigures } {
   const usable = asked.filter((a): a is AskedQuery & { features: DecisionFeatures } => a.features !== undefined);
   const { weights, bias } = fitLogistic(usable.map((a) => ({ features: a.features, label: a.topRight })));
   const model: DecisionModel = {
@@ -68,20 +85,7 @@ export function fitDecision(
     noMatch: { probability: 0.5, closeness: 0, known: 0 },
   };
   const nIn = asked.filter((a) => a.inScope).length;
-  const nOut = asked.length - nIn;
-  const p = (a: AskedQuery) => (a.features ? answerProbability(a.features, model) : 0);
-  // The lowest threshold that meets both targets answers the most questions rightly.
-  const candidates = [...new Set(usable.map((a) => round(p(a))))].sort((x, y) => x - y);
-  let answerAt = 0.99;
-  for (const t of candidates) {
-    const answered = asked.filter((a) => answeredBy(a, { ...model, answerAt: t }));
-    const wrong = answered.filter((a) => a.inScope && !a.topRight).length / Math.max(1, nIn);
-    const outAnswered = answered.filter((a) => !a.inScope).length / Math.max(1, nOut);
-    if (wrong <= targets.maxWrong && outAnswered <= targets.maxOutOfScopeAnswered) {
-      answerAt = Math.max(t, 0.05);
-      break;
-    }
-  }
+  const answerAt = lowestThreshold(asked, (a) => (a.features ? answerProbability(a.features, model) : 0), model, targets);
   model.answerAt = answerAt;
   model.noMatch.probability = answerAt;
   // "Nothing close": the closeness and known-words cut-offs that tell the most out-of-scope questions so, while few
@@ -99,16 +103,88 @@ export function fitDecision(
     }
   }
   model.noMatch = { probability: answerAt, closeness: best.closeness, known: best.known };
-  const answered = asked.filter((a) => answeredBy(a, model));
-  const dev = {
-    answeredRight: round(answered.filter((a) => a.inScope && a.topRight).length / Math.max(1, nIn)),
-    answeredWrong: round(answered.filter((a) => a.inScope && !a.topRight).length / Math.max(1, nIn)),
-    outOfScopeRefused: round(1 - answered.filter((a) => !a.inScope).length / Math.max(1, nOut)),
-    outOfScopeNoMatch: round(asked.filter((a) => !a.inScope && statusBy(a, model) === 'no_match').length / Math.max(1, nOut)),
+  return { model, dev: figures(asked, (a) => statusBy(a, model)) };
+}
+
+/** What a decision does on asked questions: shares of in-scope and out-of-scope questions, and their counts. */
+export interface DecisionFigures {
+  answeredRight: number;
+  answeredWrong: number;
+  outOfScopeRefused: number;
+  outOfScopeNoMatch: number;
+  nInScope: number;
+  nOutOfScope: number;
+}
+
+function figures(asked: AskedQuery[], statusOf: (a: AskedQuery) => AnswerStatus): DecisionFigures {
+  const nIn = asked.filter((a) => a.inScope).length;
+  const nOut = asked.length - nIn;
+  const status = asked.map(statusOf);
+  const count = (pick: (a: AskedQuery, s: AnswerStatus) => boolean) => asked.filter((a, i) => pick(a, status[i]!)).length;
+  return {
+    answeredRight: round(count((a, s) => s === 'answered' && a.inScope && a.topRight) / Math.max(1, nIn)),
+    answeredWrong: round(count((a, s) => s === 'answered' && a.inScope && !a.topRight) / Math.max(1, nIn)),
+    outOfScopeRefused: round(1 - count((a, s) => s === 'answered' && !a.inScope) / Math.max(1, nOut)),
+    outOfScopeNoMatch: round(count((a, s) => s === 'no_match' && !a.inScope) / Math.max(1, nOut)),
     nInScope: nIn,
     nOutOfScope: nOut,
   };
-  return { model, dev };
+}
+
+/**
+ * The lowest answer threshold at which wrong answers and answered out-of-scope questions stay within the targets:
+ * of those that do, it answers the most questions rightly. 0.99 when none does.
+ */
+function lowestThreshold(asked: AskedQuery[], probability: (a: AskedQuery) => number, model: DecisionModel, targets: FitTargets): number {
+  const nIn = Math.max(1, asked.filter((a) => a.inScope).length);
+  const nOut = Math.max(1, asked.filter((a) => !a.inScope).length);
+  const p = asked.map(probability);
+  const candidates = [...new Set(p.map(round))].sort((x, y) => x - y);
+  for (const t of candidates) {
+    const at = { ...model, answerAt: t, noMatch: { ...model.noMatch, probability: t } };
+    const answered = asked.filter((a, i) => decide(a.features, p[i]!, at, a.namesUncovered) === 'answered');
+    const wrong = answered.filter((a) => a.inScope && !a.topRight).length / nIn;
+    const outAnswered = answered.filter((a) => !a.inScope).length / nOut;
+    if (wrong <= targets.maxWrong && outAnswered <= targets.maxOutOfScopeAnswered) return Math.max(t, 0.05);
+  }
+  return 0.99;
+}
+
+/**
+ * Fits what a loaded model adds to the answer decision (dense-calibration.ts) on dev questions asked in hybrid mode
+ * with that model: a logistic model over the keyword decision's log-odds and the model's similarity of the first
+ * entry, its gap to the second, and whether the hybrid and keyword rankings agree on the first; the threshold for
+ * the same targets as the keyword decision. The keyword decision's "nothing close" cut-offs are kept. Also returns
+ * what the keyword decision alone does on the same hybrid rankings, to compare.
+ */
+export function fitDenseCalibration(
+  asked: AskedQuery[],
+  keyword: DecisionModel,
+  model: { id: string; dtype: string },
+  fittedOn: string,
+  targets: FitTargets = DEFAULT_FIT_TARGETS,
+): { calibration: DenseCalibration; dev: DecisionFigures; keywordOnly: DecisionFigures } {
+  const usable = asked.filter((a): a is AskedQuery & { dense: DenseSignals } => a.dense !== undefined);
+  if (usable.length === 0) throw new Error('no question was asked with a model: ask them in hybrid mode to calibrate for it');
+  const { weights, bias } = logistic(
+    usable.map((a) => denseInputs(a.dense)),
+    usable.map((a) => a.topRight),
+  );
+  const calibration: DenseCalibration = {
+    model,
+    weights: Object.fromEntries(DENSE_SIGNAL_NAMES.map((n, j) => [n, round(weights[j]!)])) as DenseCalibration['weights'],
+    bias: round(bias),
+    answerAt: 0.5,
+    fittedOn,
+  };
+  const p = (a: AskedQuery) => (a.dense ? calibratedProbability(a.dense, calibration) : 0);
+  calibration.answerAt = lowestThreshold(asked, p, keyword, targets);
+  const at = calibratedDecision(keyword, calibration);
+  return {
+    calibration,
+    dev: figures(asked, (a) => decide(a.features, p(a), at, a.namesUncovered)),
+    keywordOnly: figures(asked, (a) => statusBy(a, keyword)),
+  };
 }
 
 /** What the service would say to the asked query with this model: the decision itself, not a copy of it. */
@@ -141,7 +217,13 @@ export interface HeldOutFigures {
  * threshold on the very questions they count, so they flatter; this is the estimate to compare signals with,
  * without looking at the test half.
  */
-export function crossValidate(asked: AskedQuery[], folds = 5, repeats = 5, targets: FitTargets = DEFAULT_FIT_TARGETS): HeldOutFigures {
+export function crossValidate(
+  asked: AskedQuery[],
+  folds = 5,
+  repeats = 5,
+  targets: FitTargets = DEFAULT_FIT_TARGETS,
+  fit: (train: AskedQuery[], targets: FitTargets) => (a: AskedQuery) => boolean = keywordDecider,
+): HeldOutFigures {
   if (!Number.isInteger(folds) || folds < 2) throw new RangeError(`folds must be a whole number of at least 2, not ${folds}`);
   let right = 0;
   let wrong = 0;
@@ -151,12 +233,12 @@ export function crossValidate(asked: AskedQuery[], folds = 5, repeats = 5, targe
     const order = asked.map((a) => ({ a, key: random() })).sort((x, y) => x.key - y.key);
     for (let f = 0; f < folds; f++) {
       const held = order.filter((_, i) => i % folds === f).map((o) => o.a);
-      const { model } = fitDecision(
+      const answers = fit(
         order.filter((_, i) => i % folds !== f).map((o) => o.a),
         targets,
       );
       for (const a of held) {
-        if (!answeredBy(a, model)) continue;
+        if (!answers(a)) continue;
         if (!a.inScope) outAnswered++;
         else if (a.topRight) right++;
         else wrong++;
@@ -171,6 +253,24 @@ export function crossValidate(asked: AskedQuery[], folds = 5, repeats = 5, targe
     outOfScopeRefused: round(1 - outAnswered / nOut),
     folds,
     repeats,
+  };
+}
+
+/** Fits the keyword decision on `train`: whether it answers a question. */
+function keywordDecider(train: AskedQuery[], targets: FitTargets): (a: AskedQuery) => boolean {
+  const { model } = fitDecision(train, targets);
+  return (a) => answeredBy(a, model);
+}
+
+/**
+ * Fits a calibration for a model on `train` over the given keyword decision: whether it answers a question. Pass it
+ * to {@link crossValidate} to estimate the calibration on held-out questions.
+ */
+export function calibrationDecider(keyword: DecisionModel): (train: AskedQuery[], targets: FitTargets) => (a: AskedQuery) => boolean {
+  return (train, targets) => {
+    const { calibration } = fitDenseCalibration(train, keyword, { id: '', dtype: '' }, '', targets);
+    const at = calibratedDecision(keyword, calibration);
+    return (a) => decide(a.features, a.dense ? calibratedProbability(a.dense, calibration) : 0, at, a.namesUncovered) === 'answered';
   };
 }
 

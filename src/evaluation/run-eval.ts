@@ -1,5 +1,6 @@
 import type { Lang } from '../content/topics.ts';
 import type { DecisionFeatures } from '../retrieval/answer-decision.ts';
+import type { DenseSignals } from '../retrieval/dense-calibration.ts';
 import type { HandbookSearch } from '../retrieval/handbook-search.ts';
 import { relevantIds, type EvalQuery } from './eval-dataset.ts';
 import type { QueryOutcome } from './metrics.ts';
@@ -8,6 +9,8 @@ import type { QueryOutcome } from './metrics.ts';
 export interface AskedQuery {
   outcome: QueryOutcome;
   features: DecisionFeatures | undefined;
+  /** With a model: what it says of the best entry (the signals a calibration for it reads). */
+  dense?: DenseSignals | undefined;
   /** True when the best entry is relevant (always false out of scope). */
   topRight: boolean;
   inScope: boolean;
@@ -50,6 +53,7 @@ export async function runQueries(
     asked.push({
       outcome: { ranked: rankedForMetrics, relevant, status: out.status },
       features: out.features,
+      dense: out.dense,
       topRight: relevant.size > 0 && relevant.has(rankedForMetrics[0] ?? ''),
       inScope: relevant.size > 0,
       namesUncovered: out.uncovered !== undefined,

@@ -1,5 +1,6 @@
 import type { KeywordResult } from './keyword-search.ts';
 import model from './answer-model.json' with { type: 'json' };
+import type { DenseCalibration } from './dense-calibration.ts';
 import type { Verdict } from './wording-judge.ts';
 
 /**
@@ -73,6 +74,8 @@ export interface DecisionModel {
    * `closeness` ({@link DecisionFeatures.closest}), or the handbook knows less than `known` of its words.
    */
   noMatch: { probability: number; closeness: number; known: number };
+  /** What a loaded model adds, fitted for one model by `npm run fit-decision -- --model` (dense-calibration.ts). */
+  dense?: DenseCalibration | undefined;
 }
 
 export const DEFAULT_DECISION_MODEL: DecisionModel = model as DecisionModel;

@@ -12,6 +12,13 @@ import {
   type DecisionModel,
 } from './answer-decision.ts';
 import { bestSection } from './best-section.ts';
+import {
+  calibratedDecision,
+  calibratedProbability,
+  calibrationFor,
+  type DenseCalibration,
+  type DenseSignals,
+} from './dense-calibration.ts';
 import { confidence, denseScale, fuse, lexicalScale, type FusionSettings } from './fusion.ts';
 import { GlossaryExpander, type GlossaryItem } from './glossary-expansion.ts';
 import { buildKeywordIndex, DEFAULT_KEYWORD_OPTIONS, KeywordIndex, type KeywordIndexData, type KeywordOptions } from './keyword-index.ts';
@@ -59,6 +66,8 @@ export interface SearchOutcome {
   results: EntryResult[];
   /** The decision's signals for the best entry, for evaluation and calibration. */
   features?: DecisionFeatures | undefined;
+  /** With a model: what it says of the first entry, the signals a calibration for it reads. */
+  dense?: DenseSignals | undefined;
   /**
    * The official name of a procedure the question names that the glossary marks `notCovered`: the handbook has no
    * entry on it, so the question is never answered from another entry that shares its words.
@@ -70,6 +79,8 @@ export interface SearchOutcome {
 export interface DenseSide {
   embeddings: HandbookEmbeddings;
   store: HnswVectorStore;
+  /** The model, as the index manifest names it: the answer decision's calibration for it is used, if there is one. */
+  model?: { id: string; dtype: string } | undefined;
 }
 
 /** Optional parts of a search; what is absent is built from the entries. */
@@ -104,6 +115,12 @@ export class HandbookSearch {
   private readonly dense: DenseSide | undefined;
   private readonly fusion: FusionSettings;
   private readonly decision: DecisionModel;
+  private readonly calibration: DenseCalibration | undefined;
+  /**
+   * What the answer decision reads: the keyword signals alone, or those and the loaded model's similarity, when the
+   * decision was calibrated for this model (`npm run fit-decision -- --model`).
+   */
+  readonly confidenceFrom: 'keywords' | 'keywords and model';
 
   constructor(entries: StoredEntry[], fusion: FusionSettings, dense?: DenseSide, options: HandbookSearchOptions = {}) {
     this.entries = entries;
@@ -111,6 +128,9 @@ export class HandbookSearch {
     this.dense = dense;
     const decision = options.decision ?? DEFAULT_DECISION_MODEL;
     this.decision = fusion.threshold === undefined ? decision : { ...decision, answerAt: fusion.threshold };
+    const calibration = calibrationFor(decision.dense, dense?.model);
+    this.calibration = calibration && fusion.threshold !== undefined ? { ...calibration, answerAt: fusion.threshold } : calibration;
+    this.confidenceFrom = this.calibration ? 'keywords and model' : 'keywords';
     this.mode = dense ? 'hybrid' : 'lexical';
     this.halves = new Map();
     for (const lang of LANGS) {
@@ -209,10 +229,10 @@ export class HandbookSearch {
       for (const c of candidates.values()) c.dense ??= 0;
     }
 
-    const ranked = [...candidates.entries()]
+    const fused = [...candidates.entries()]
       .map(([i, c]) => ({ i, c, score: fuse(c.lexical, c.dense, this.fusion) }))
-      .sort((a, b) => b.score - a.score || a.i - b.i)
-      .slice(0, req.k);
+      .sort((a, b) => b.score - a.score || a.i - b.i);
+    const ranked = fused.slice(0, req.k);
     // Every entry of this half is in its language: the question's terms are made once for all the cited sections.
     const questionTerms = new Set(lexicalTerms(req.question, lang));
     const results: EntryResult[] = ranked.map(({ i, c, score }) => {
@@ -221,12 +241,25 @@ export class HandbookSearch {
       const passage = chunk?.kind === 'section' ? entry.sections[chunk.part] : bestSection(entry, questionTerms);
       return { entry, score, coverage: c.coverage, dense: c.dense, passage: passage ?? { heading: '', text: '' } };
     });
-    // The decision judges the keyword side's best entry; with a model the dense similarity of the top result is
-    // blended in by HANDBOOK_DENSE_CONFIDENCE (0 until calibrated with real weights).
+    // The decision judges the keyword side's best entry. With a model, a calibration fitted for it reads the
+    // model's similarity too; without one, HANDBOOK_DENSE_CONFIDENCE blends it in (0 unless set).
     const probability = features ? answerProbability(features, this.decision) : 0;
-    const conf = confidence(probability, results[0]?.dense, this.fusion);
+    const [first, second] = fused;
+    const keywordFirst = keyword.hits[0] ? half.entries[keyword.hits[0].doc] : undefined;
+    const dense: DenseSignals | undefined =
+      this.dense && features && first
+        ? {
+            keywordProbability: probability,
+            first: first.c.dense ?? 0,
+            gap: (first.c.dense ?? 0) - (second?.c.dense ?? 0),
+            sameFirst: first.i === keywordFirst ? 1 : 0,
+          }
+        : undefined;
+    const calibration = dense ? this.calibration : undefined;
+    const conf = calibration && dense ? calibratedProbability(dense, calibration) : confidence(probability, results[0]?.dense, this.fusion);
+    const decision = calibration ? calibratedDecision(this.decision, calibration) : this.decision;
     const uncovered = keyword.glossary.find((m) => m.notCovered)?.term;
-    const status = decide(features, conf, this.decision, uncovered !== undefined);
+    const status = decide(features, conf, decision, uncovered !== undefined);
     return {
       status,
       confidence: conf,
@@ -234,6 +267,7 @@ export class HandbookSearch {
       lang,
       results: status === 'no_match' && !req.keepAll ? [] : results,
       features,
+      dense,
       uncovered,
     };
   }

@@ -60,6 +60,10 @@ export async function startService(
   const open = async (d: string): Promise<ServiceState> => {
     const opened = await openSearch(d, config.retrieval, embedder);
     if (opened.denseSkipped) log(`dense search is off: ${opened.denseSkipped}`);
+    else if (embedder && opened.search.confidenceFrom === 'keywords')
+      log(
+        `answer decision: keyword signals only, none is calibrated for ${embedder.model.id} (${embedder.model.dtype}); with real weights, run npm run fit-decision -- --model`,
+      );
     return { search: opened.search, manifest: opened.manifest, model: status, denseSkipped: opened.denseSkipped, log: questionLog };
   };
   let state: ServiceState;

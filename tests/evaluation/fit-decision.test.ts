@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../src/evaluation/seeded-random.ts';
-import { crossValidate, fitDecision, fitLogistic } from '../../src/evaluation/fit-decision.ts';
+import { calibrationDecider, crossValidate, fitDecision, fitDenseCalibration, fitLogistic } from '../../src/evaluation/fit-decision.ts';
 import type { AskedQuery } from '../../src/evaluation/run-eval.ts';
-import { answerProbability, FEATURE_NAMES } from '../../src/retrieval/answer-decision.ts';
+import { answerProbability, DEFAULT_DECISION_MODEL, FEATURE_NAMES } from '../../src/retrieval/answer-decision.ts';
+import { calibratedProbability } from '../../src/retrieval/dense-calibration.ts';
 import { decisionFeatures as features } from '../support/decision-features.ts';
 
 /** Points where a right best entry covers more of the question than a wrong one. */
@@ -72,5 +73,64 @@ describe('estimating the answer decision on held-out questions', () => {
 
   it('refuses fewer than two folds', () => {
     expect(() => crossValidate(askedQuestions(20), 1)).toThrow(/at least 2/);
+  });
+});
+
+/**
+ * Questions asked with a model whose similarity tells right from wrong first entries while the keyword decision is
+ * unsure of all of them alike (probability 0.5, below its threshold): one in five out of scope, found dissimilar.
+ */
+function askedWithModel(n: number): AskedQuery[] {
+  const random = createRandom(11);
+  return Array.from({ length: n }, (_, i) => {
+    const inScope = i % 5 !== 0;
+    const right = inScope && random() < 0.7;
+    const first = right ? 0.5 + 0.5 * random() : 0.45 * random();
+    return {
+      outcome: { ranked: [], relevant: new Set(), status: 'no_confident_answer' },
+      features: features(),
+      dense: { keywordProbability: 0.5, first, gap: first / 4, sameFirst: 1 },
+      topRight: right,
+      inScope,
+      namesUncovered: false,
+    };
+  });
+}
+
+describe('calibrating the answer decision for a model', () => {
+  const keyword = { ...DEFAULT_DECISION_MODEL, dense: undefined };
+  const model = { id: 'some-model', dtype: 'q8' };
+
+  it("learns to trust the model's similarity where it tells right answers from wrong ones", () => {
+    const { calibration } = fitDenseCalibration(askedWithModel(300), keyword, model, 'test');
+    expect(calibration.model).toEqual(model);
+    expect(calibration.weights.first).toBeGreaterThan(1);
+  });
+
+  it('answers rightly where the keyword decision alone would not, within the targets for wrong and out-of-scope answers', () => {
+    const asked = askedWithModel(300);
+    const targets = { maxWrong: 0.025, maxOutOfScopeAnswered: 0.07, maxInScopeNoMatch: 0.03 };
+    const { calibration, dev, keywordOnly } = fitDenseCalibration(asked, keyword, model, 'test', targets);
+    expect(keywordOnly.answeredRight).toBe(0);
+    expect(dev.answeredRight).toBeGreaterThan(0.4);
+    expect(dev.answeredWrong).toBeLessThanOrEqual(targets.maxWrong);
+    expect(1 - dev.outOfScopeRefused).toBeLessThanOrEqual(targets.maxOutOfScopeAnswered);
+    // The figures are the calibrated probability at the chosen threshold, as the service decides.
+    const answered = asked.filter((a) => calibratedProbability(a.dense!, calibration) >= calibration.answerAt);
+    expect(answered.filter((a) => a.inScope && a.topRight).length / asked.filter((a) => a.inScope).length).toBeCloseTo(
+      dev.answeredRight,
+      3,
+    );
+  });
+
+  it('is estimated on held-out questions like the keyword decision', () => {
+    const held = crossValidate(askedWithModel(300), 5, 2, undefined, calibrationDecider(keyword));
+    expect(held.answeredRight).toBeGreaterThan(0.4);
+    expect(held.answeredWrong).toBeLessThan(0.06);
+  });
+
+  it('refuses questions asked without a model, which carry nothing to calibrate', () => {
+    const asked = askedWithModel(20).map((a) => ({ ...a, dense: undefined }));
+    expect(() => fitDenseCalibration(asked, keyword, model, 'test')).toThrow(/hybrid mode/);
   });
 });

@@ -183,6 +183,7 @@ describe('the question API', () => {
         status: 'ok',
         mode: 'lexical',
         notice: 'keyword search only: the model is switched off (HANDBOOK_MODEL=off)',
+        answerDecision: 'keywords',
         model: { state: 'unavailable', reason: 'the model is switched off (HANDBOOK_MODEL=off)' },
         index: { builtAt: expect.any(String) as unknown, model: null, entries: 5, passages: 21 },
         handbook: {

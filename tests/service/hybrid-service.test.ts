@@ -14,6 +14,8 @@ describe('the service with an embedding model', () => {
   it('reports hybrid mode and the loaded model in /api/health', async () => {
     const health = (await (await fetch(`${service.url}api/health`)).json()) as Record<string, any>;
     expect(health['mode']).toBe('hybrid');
+    // No calibration was fitted for the tiny model: its similarity ranks, but the decision reads keywords only.
+    expect(health['answerDecision']).toBe('keywords');
     expect(health['model']).toMatchObject({ state: 'loaded', id: 'tiny-random-bert', source: 'directory', dtype: 'fp32' });
     expect(health['index']['model']).toEqual({ id: 'tiny-random-bert', dtype: 'fp32', dimensions: 32 });
     expect(health).not.toHaveProperty('notice');

@@ -30,6 +30,8 @@ export function registerHealthRoute(app: FastifyInstance, config: Config, getSta
       status: 'ok',
       mode: s.search.mode,
       ...(s.search.mode === 'lexical' ? { notice: hide(lexicalNotice(s)) } : {}),
+      // Whether the model's similarity counts in the answer decision: only with a calibration fitted for this model.
+      answerDecision: s.search.confidenceFrom,
       model,
       index: {
         builtAt: s.manifest.builtAt,
