@@ -93,7 +93,11 @@ await runCli(
       console.log('\nOn the dev half, hybrid ranking:');
       printFigures('keyword decision alone', fit.keywordOnly);
       printFigures(`with ${embedder.model.id}'s similarity`, fit.dev);
-      if (folds !== undefined) printHeldOut(crossValidate(asked, folds, 5, undefined, calibrationDecider(current)));
+      if (folds !== undefined)
+        printHeldOut([
+          ['keyword decision alone: ', crossValidate(asked, folds)],
+          [`with ${embedder.model.id}'s similarity: `, crossValidate(asked, folds, 5, undefined, calibrationDecider)],
+        ]);
       if (!values['dry-run']) {
         await writeFile(MODEL_FILE, `${JSON.stringify({ ...current, about: ABOUT, dense: fit.calibration }, null, 2)}\n`);
         log(`wrote the calibration for ${embedder.model.id} (${embedder.model.dtype}) into src/retrieval/answer-model.json`);
@@ -110,7 +114,7 @@ await runCli(
     console.log('\nOn the dev half (shares): threshold  right  wrong  out-of-scope answered');
     for (const r of thresholdTable(asked, model))
       console.log(`  ${r.threshold.toFixed(2)}  ${r.right.toFixed(3)}  ${r.wrong.toFixed(3)}  ${r.outOfScopeAnswered.toFixed(3)}`);
-    if (folds !== undefined) printHeldOut(crossValidate(asked, folds));
+    if (folds !== undefined) printHeldOut([['', crossValidate(asked, folds)]]);
     if (!values['dry-run']) {
       await writeFile(MODEL_FILE, `${JSON.stringify(json, null, 2)}\n`);
       log('wrote src/retrieval/answer-model.json');
@@ -129,13 +133,15 @@ function printFigures(label: string, f: DecisionFigures): void {
   );
 }
 
-function printHeldOut(held: HeldOutFigures): void {
+function printHeldOut(rows: [label: string, held: HeldOutFigures][]): void {
+  const [, first] = rows[0]!;
   console.log(
-    `\nHeld out (${held.folds}-fold cross-validation on dev, ${held.repeats} shuffles; weights and threshold fitted on the other folds):`,
+    `\nHeld out (${first.folds}-fold cross-validation on dev, ${first.repeats} shuffles; weights and threshold fitted on the other folds):`,
   );
-  console.log(
-    `  answered right ${pct(held.answeredRight)}, answered wrong ${pct(held.answeredWrong)}, out of scope refused ${pct(held.outOfScopeRefused)}`,
-  );
+  for (const [label, held] of rows)
+    console.log(
+      `  ${label}answered right ${pct(held.answeredRight)}, answered wrong ${pct(held.answeredWrong)}, out of scope refused ${pct(held.outOfScopeRefused)}`,
+    );
 }
 
 function pct(x: number): string {

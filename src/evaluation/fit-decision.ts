@@ -263,14 +263,20 @@ function keywordDecider(train: AskedQuery[], targets: FitTargets): (a: AskedQuer
 }
 
 /**
- * Fits a calibration for a model on `train` over the given keyword decision: whether it answers a question. Pass it
- * to {@link crossValidate} to estimate the calibration on held-out questions.
+ * Fits the keyword decision and, over it, a calibration for a model on `train`: whether they answer a question. Pass
+ * it to {@link crossValidate} to estimate the calibration on held-out questions; both are refitted per fold, since a
+ * keyword decision fitted on all the questions would already have seen the held-out ones.
  */
-export function calibrationDecider(keyword: DecisionModel): (train: AskedQuery[], targets: FitTargets) => (a: AskedQuery) => boolean {
-  return (train, targets) => {
-    const { calibration } = fitDenseCalibration(train, keyword, { id: '', dtype: '' }, '', targets);
-    const at = calibratedDecision(keyword, calibration);
-    return (a) => decide(a.features, a.dense ? calibratedProbability(a.dense, calibration) : 0, at, a.namesUncovered) === 'answered';
+export function calibrationDecider(train: AskedQuery[], targets: FitTargets): (a: AskedQuery) => boolean {
+  const { model: keyword } = fitDecision(train, targets);
+  // The keyword probability each question was asked with came from the decision in use; this fold's replaces it.
+  const reread = (a: AskedQuery): AskedQuery =>
+    a.dense && a.features ? { ...a, dense: { ...a.dense, keywordProbability: answerProbability(a.features, keyword) } } : a;
+  const { calibration } = fitDenseCalibration(train.map(reread), keyword, { id: '', dtype: '' }, '', targets);
+  const at = calibratedDecision(keyword, calibration);
+  return (a) => {
+    const b = reread(a);
+    return decide(b.features, b.dense ? calibratedProbability(b.dense, calibration) : 0, at, b.namesUncovered) === 'answered';
   };
 }
 

@@ -124,7 +124,7 @@ describe('calibrating the answer decision for a model', () => {
   });
 
   it('is estimated on held-out questions like the keyword decision', () => {
-    const held = crossValidate(askedWithModel(300), 5, 2, undefined, calibrationDecider(keyword));
+    const held = crossValidate(askedWithModel(300), 5, 2, undefined, calibrationDecider);
     expect(held.answeredRight).toBeGreaterThan(0.4);
     expect(held.answeredWrong).toBeLessThan(0.06);
   });
