@@ -259,7 +259,10 @@ export class HandbookSearch {
     const conf = calibration && dense ? calibratedProbability(dense, calibration) : confidence(probability, results[0]?.dense, this.fusion);
     const decision = calibration ? calibratedDecision(this.decision, calibration) : this.decision;
     const uncovered = keyword.glossary.find((m) => m.notCovered)?.term;
-    const status = decide(features, conf, decision, uncovered !== undefined);
+    const decided = decide(features, conf, decision, uncovered !== undefined);
+    // Uncalibrated, the probability is the keyword decision's for the keyword ranking's first entry: when the model
+    // put another entry first, nothing vouches for that one, so it is shown as not sure, never as the answer.
+    const status = decided === 'answered' && !calibration && dense?.sameFirst === 0 ? 'no_confident_answer' : decided;
     return {
       status,
       confidence: conf,

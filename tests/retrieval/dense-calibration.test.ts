@@ -41,11 +41,12 @@ describe('a calibration of the answer decision for a model', () => {
 // The tiny model has random weights: these tests check that the real model path reads a calibration for it, never
 // that the model helps.
 describe('searching with a model the answer decision is calibrated for', () => {
-  const open = async (dense: DenseCalibration | undefined) => {
+  const open = async (dense: DenseCalibration | undefined, denseWeight?: number) => {
     const config = await tempHandbook();
     const embedder = await countingTinyEmbedder(config);
     const { dir } = await buildIndex({ dataDir: config.dataDir, entries: await handbookEntries(config), embedder });
-    return (await openSearch(dir, config.retrieval, embedder, { ...DEFAULT_DECISION_MODEL, dense })).search;
+    const fusion = { ...config.retrieval, ...(denseWeight === undefined ? {} : { denseWeight }) };
+    return (await openSearch(dir, fusion, embedder, { ...DEFAULT_DECISION_MODEL, dense })).search;
   };
 
   it("decides by the calibration for the loaded model, and says the model's similarity counts", async () => {
@@ -78,6 +79,20 @@ describe('searching with a model the answer decision is calibrated for', () => {
     // The gap is to the second entry, although only one was asked for.
     expect(Math.abs(gap)).toBeLessThanOrEqual(1);
     expect([0, 1]).toContain(sameFirst);
+  });
+
+  it('never answers with an entry the model put first over the one the keyword decision vouched for', async () => {
+    // Ranked by the random model alone, the death-registration question finds another entry first.
+    const question = { question: 'dang ky khai tu can giay to gi', k: 3 };
+    const byModel = await (await open(undefined, 1)).search(question);
+    expect(byModel.dense?.sameFirst).toBe(0);
+    expect(byModel.results[0]?.entry.id).not.toBe('dang-ky-khai-tu');
+    // The keyword decision is sure of its own first entry…
+    expect(byModel.confidence).toBeGreaterThan(DEFAULT_DECISION_MODEL.answerAt);
+    // …which is not the one shown first, so the officer gets the closest entries, not an answer.
+    expect(byModel.status).toBe('no_confident_answer');
+    // A calibration reads that the rankings disagree (sameFirst) and decides for itself.
+    expect((await (await open(fixed(10), 1)).search(question)).status).toBe('answered');
   });
 
   it('keeps the keyword decision when the calibration is for another model', async () => {
