@@ -3,7 +3,7 @@
  * eval/officer-questions.json, asking the real handbook by keywords, and prints the dev figures. With `--model`,
  * fits instead what the configured embedding model adds to it (answer-model.json `dense`), asking in hybrid mode.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { CliError } from '../src/cli/cli-error.ts';
 import { runCli } from '../src/cli/run-cli.ts';
 import { loadConfig } from '../src/config.ts';
@@ -20,7 +20,7 @@ import {
   type HeldOutFigures,
 } from '../src/evaluation/fit-decision.ts';
 import { runQueries } from '../src/evaluation/run-eval.ts';
-import type { DecisionModel } from '../src/retrieval/answer-decision.ts';
+import { DEFAULT_DECISION_MODEL } from '../src/retrieval/answer-decision.ts';
 import { HandbookSearch } from '../src/retrieval/handbook-search.ts';
 import { handbookEntries, handbookGlossary } from '../src/service/question-index.ts';
 
@@ -62,7 +62,8 @@ await runCli(
       throw new CliError(`--folds must be a whole number of at least 2 (for example --folds 5), not "${foldsText}"`);
     const data = await readEvalDataset(file);
     const dev = data.queries.filter((q) => q.split === 'dev');
-    const current = JSON.parse(await readFile(MODEL_FILE, 'utf8')) as DecisionModel & Record<string, unknown>;
+    // The decision in use, as the service reads it (answer-model.json, with its record of how it was fitted).
+    const current = DEFAULT_DECISION_MODEL;
     const entries = await handbookEntries(config);
     const glossary = await handbookGlossary(config);
     const fittedOn = `${file} (split dev, ${dev.length} questions), ${new Date().toISOString().slice(0, 10)}`;
